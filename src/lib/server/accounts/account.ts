@@ -1,0 +1,86 @@
+import { desc, eq } from 'drizzle-orm';
+import { db, transact } from '../runtime';
+import { sessions, users } from '../db/schema';
+import { DomainError } from '../errors';
+import { requireUser, type Actor, type SessionUser } from '../auth/actor';
+import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
+import { deleteOtherSessions, deleteSessions } from '../auth/sessions';
+import { capabilitiesOf, type Capability } from '../../roles';
+import type { ChangePasswordInput, UpdateProfileInput } from './schemas';
+
+export interface Me extends SessionUser {
+	capabilities: Capability[];
+}
+
+export function me(actor: Actor): Me {
+	const { user } = requireUser(actor);
+	return { ...user, capabilities: [...capabilitiesOf(user)] };
+}
+
+/** Pending people may set their name, language and time zone too: it is their own account. */
+export async function updateProfile(actor: Actor, input: UpdateProfileInput): Promise<SessionUser> {
+	const a = requireUser(actor);
+	await transact(async (tx) => {
+		await tx
+			.update(users)
+			.set({ ...input, updatedAt: new Date() })
+			.where(eq(users.id, a.user.id));
+	});
+	return { ...a.user, ...input };
+}
+
+/** A new password ends every other session: whoever knew the old one is out. */
+export async function changePassword(actor: Actor, input: ChangePasswordInput): Promise<{ endedSessions: number }> {
+	const a = requireUser(actor);
+	const [row] = await db().select({ hash: users.passwordHash }).from(users).where(eq(users.id, a.user.id));
+	if (!row || !(await verifyPassword(row.hash, input.currentPassword)))
+		throw new DomainError('invalid_input', 'error_current_password', { field: 'currentPassword' });
+	const problem = passwordProblem(input.newPassword, a.user.email);
+	if (problem) throw new DomainError('invalid_input', problem, { field: 'newPassword' });
+	const passwordHash = await hashPassword(input.newPassword);
+	return transact(async (tx, emit) => {
+		await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, a.user.id));
+		const ended = await deleteOtherSessions(tx, a.user.id, a.sessionId);
+		emit({ type: 'session.ended', userId: a.user.id, sessionIds: ended });
+		return { endedSessions: ended.length };
+	});
+}
+
+export interface SessionSummary {
+	handle: string;
+	current: boolean;
+	createdAt: Date;
+	lastSeenAt: Date;
+	expiresAt: Date;
+	userAgent: string | null;
+	ip: string | null;
+}
+
+export async function listSessions(actor: Actor): Promise<SessionSummary[]> {
+	const a = requireUser(actor);
+	// Bounded by the number of devices one person uses; sessions_user_idx serves it.
+	const rows = await db()
+		.select()
+		.from(sessions)
+		.where(eq(sessions.userId, a.user.id))
+		.orderBy(desc(sessions.lastSeenAt))
+		.limit(100);
+	return rows.map((r) => ({
+		handle: r.handle,
+		current: r.id === a.sessionId,
+		createdAt: r.createdAt,
+		lastSeenAt: r.lastSeenAt,
+		expiresAt: r.expiresAt,
+		userAgent: r.userAgent,
+		ip: r.ip
+	}));
+}
+
+export async function endSession(actor: Actor, handle: string): Promise<void> {
+	const a = requireUser(actor);
+	await transact(async (tx, emit) => {
+		const ids = await deleteSessions(tx, a.user.id, handle);
+		if (ids.length === 0) throw new DomainError('not_found', 'error_session_not_found');
+		emit({ type: 'session.ended', userId: a.user.id, sessionIds: ids });
+	});
+}

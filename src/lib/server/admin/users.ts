@@ -1,0 +1,69 @@
+import { and, desc, eq, ilike, lt, notInArray, or, type SQL } from 'drizzle-orm';
+import { db, transact } from '../runtime';
+import { userRoles, users } from '../db/schema';
+import { DomainError } from '../errors';
+import { requireCapability, userColumns, type Actor, type SessionUser } from '../auth/actor';
+import { deleteSessions } from '../auth/sessions';
+import { decodeCursor, toPage, type Page } from '../paging';
+import { ListUsersInput, type UpdateUserInput } from '../accounts/schemas';
+import type { Role } from '../../roles';
+
+export interface AdminUserRow extends SessionUser {
+	createdAt: Date;
+}
+
+/** Newest first, by (created_at, id) on users_created_idx. */
+export async function listUsers(actor: Actor, raw: ListUsersInput): Promise<Page<AdminUserRow>> {
+	requireCapability(actor, 'admin.users');
+	const input = ListUsersInput.parse(raw);
+	const cursor = decodeCursor(input.cursor);
+	const where: SQL[] = [];
+	if (cursor) {
+		const at = new Date(String(cursor.k));
+		where.push(or(lt(users.createdAt, at), and(eq(users.createdAt, at), lt(users.id, cursor.id)))!);
+	}
+	if (input.status) where.push(eq(users.status, input.status));
+	if (input.q) {
+		const like = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		where.push(or(ilike(users.email, like), ilike(users.displayName, like))!);
+	}
+	const rows = await db()
+		.select({ ...userColumns, createdAt: users.createdAt })
+		.from(users)
+		.where(where.length ? and(...where) : undefined)
+		.orderBy(desc(users.createdAt), desc(users.id))
+		.limit(input.limit + 1);
+	return toPage(rows, input.limit, (r) => ({ k: r.createdAt.toISOString(), id: r.id }));
+}
+
+/**
+ * Changes a person's roles and status. Suspending or removing someone ends
+ * every session at once; the realtime layer cuts their sockets on the event.
+ */
+export async function updateUser(actor: Actor, userId: string, input: UpdateUserInput): Promise<AdminUserRow> {
+	const a = requireCapability(actor, 'admin.users');
+	if (userId === a.user.id) {
+		if (input.status && input.status !== 'active') throw new DomainError('conflict', 'error_cannot_demote_self');
+		if (input.roles && !input.roles.includes('admin')) throw new DomainError('conflict', 'error_cannot_demote_self');
+	}
+	return transact(async (tx, emit) => {
+		const [target] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+		if (!target) throw new DomainError('not_found', 'error_user_not_found');
+		if (input.status) await tx.update(users).set({ status: input.status, updatedAt: new Date() }).where(eq(users.id, userId));
+		if (input.roles) {
+			const roles = [...new Set(input.roles)] as Role[];
+			await tx.delete(userRoles).where(and(eq(userRoles.userId, userId), roles.length ? notInArray(userRoles.role, roles) : undefined));
+			if (roles.length) await tx.insert(userRoles).values(roles.map((role) => ({ userId, role }))).onConflictDoNothing();
+		}
+		const [row] = await tx
+			.select({ ...userColumns, createdAt: users.createdAt })
+			.from(users)
+			.where(eq(users.id, userId));
+		if (input.status === 'suspended' || input.status === 'removed') {
+			const ids = await deleteSessions(tx, userId);
+			emit({ type: 'session.ended', userId, sessionIds: ids });
+		}
+		emit({ type: 'user.changed', userId, status: row!.status, roles: row!.roles });
+		return row!;
+	});
+}

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+export { schema };
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface Database {
+	db: Db;
+	kind: 'postgres' | 'pglite';
+	/** Rows of a raw query, whichever driver is underneath (they shape results differently). */
+	rows<T = Record<string, unknown>>(query: Parameters<Db['execute']>[0]): Promise<T[]>;
+	migrate(migrationsFolder: string): Promise<void>;
+	close(): Promise<void>;
+}
+
+export interface OpenOptions {
+	url?: string;
+	/** PGlite data folder; `memory://` for a throwaway in-memory database. */
+	dataDir: string;
+	maxConnections?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+	return options.url ? openPostgres(options.url, options.maxConnections) : openPglite(options.dataDir);
+}
+
+async function openPostgres(url: string, max = 10): Promise<Database> {
+	const { default: postgres } = await import('postgres');
+	const { drizzle } = await import('drizzle-orm/postgres-js');
+	const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+	const client = postgres(url, { max, onnotice: () => {} });
+	const db = drizzle({ client, schema });
+	return {
+		db: db as unknown as Db,
+		kind: 'postgres',
+		rows: async (q) => (await db.execute(q)) as unknown as never[],
+		migrate: (migrationsFolder) => migrate(db, { migrationsFolder }),
+		close: () => client.end({ timeout: 5 })
+	};
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	const { migrate } = await import('drizzle-orm/pglite/migrator');
+	// PGlite does not create parent folders itself.
+	if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
+	const client = await PGlite.create(dataDir);
+	const db = drizzle({ client, schema });
+	return {
+		db: db as unknown as Db,
+		kind: 'pglite',
+		rows: async (q) => ((await db.execute(q)) as unknown as { rows: never[] }).rows,
+		migrate: (migrationsFolder) => migrate(db, { migrationsFolder }),
+		close: async () => {
+			if (!client.closed) await client.close();
+		}
+	};
+}

@@ -1,0 +1,93 @@
+import { sql } from 'drizzle-orm';
+import {
+	bigserial,
+	index,
+	jsonb,
+	pgEnum,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { ROLES, USER_STATUSES, LANGUAGES } from '../../roles';
+
+export const roleEnum = pgEnum('role', ROLES);
+export const userStatusEnum = pgEnum('user_status', USER_STATUSES);
+export const languageEnum = pgEnum('language', LANGUAGES);
+
+const timestamps = {
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+};
+
+export const users = pgTable(
+	'users',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		email: text('email').notNull(),
+		displayName: text('display_name').notNull(),
+		language: languageEnum('language').notNull().default('nl'),
+		timeZone: text('time_zone').notNull().default('Europe/Amsterdam'),
+		status: userStatusEnum('status').notNull().default('pending'),
+		passwordHash: text('password_hash').notNull(),
+		...timestamps
+	},
+	(t) => [
+		uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`),
+		// Admin list pages by (created_at, id).
+		index('users_created_idx').on(t.createdAt, t.id)
+	]
+);
+
+export const userRoles = pgTable(
+	'user_roles',
+	{
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		role: roleEnum('role').notNull(),
+		grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.role] })]
+);
+
+export const sessions = pgTable(
+	'sessions',
+	{
+		/** SHA-256 of the token, hex. The token itself is never stored. */
+		id: text('id').primaryKey(),
+		/** A public name for the session, so a list can offer "end this one" without exposing the hash. */
+		handle: uuid('handle').notNull().unique().defaultRandom(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+		/** Idle expiry; slides forward on use. */
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		/** Hard end, however active the session is. */
+		absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull(),
+		userAgent: text('user_agent'),
+		ip: text('ip')
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+export const loginFailures = pgTable(
+	'login_failures',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		/** `account:<normalised email>` or `ip:<address>`. */
+		key: text('key').notNull(),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('login_failures_key_at_idx').on(t.key, t.at)]
+);
+
+export const settings = pgTable('settings', {
+	key: text('key').primaryKey(),
+	value: jsonb('value').notNull(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});

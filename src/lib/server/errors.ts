@@ -1,0 +1,33 @@
+/**
+ * The one way the domain says no. Every transport maps `code` to its own
+ * answer (HTTP status, form failure, socket ack), so the message a person
+ * reads is written once, here or at the throw.
+ */
+export const ERROR_STATUS = {
+	invalid_input: 400,
+	unauthenticated: 401,
+	forbidden: 403,
+	not_found: 404,
+	conflict: 409,
+	rate_limited: 429
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class DomainError extends Error {
+	readonly code: ErrorCode;
+	readonly status: number;
+	/** For rate limits: seconds until trying again makes sense. */
+	readonly retryAfter?: number;
+	readonly field?: string;
+
+	constructor(code: ErrorCode, message: string, extra: { retryAfter?: number; field?: string } = {}) {
+		super(message);
+		this.name = 'DomainError';
+		this.code = code;
+		this.status = ERROR_STATUS[code];
+		this.retryAfter = extra.retryAfter;
+		this.field = extra.field;
+	}
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -1,0 +1,58 @@
+import { openDatabase, type Database, type Db, type Tx } from './db';
+import { EventBus } from './events/bus';
+import type { DomainEvent } from './events/types';
+import type { Config } from './config';
+
+/**
+ * The process-wide holder. The SvelteKit bundle, the Fastify server and Vite's
+ * dev server each load these modules in their own module graph; keeping the
+ * database and the bus on globalThis makes sure there is exactly one of each
+ * (two PGlite instances on one folder would corrupt it).
+ */
+export interface Runtime {
+	config: Config;
+	database: Database;
+	bus: EventBus;
+}
+
+const KEY = Symbol.for('partner-community.runtime');
+type Holder = { [KEY]?: Runtime; [key: symbol]: unknown };
+const holder = globalThis as unknown as Holder;
+
+export async function startRuntime(config: Config, dataDir = config.dataDir): Promise<Runtime> {
+	if (holder[KEY]) return holder[KEY];
+	const database = await openDatabase({ url: config.databaseUrl, dataDir });
+	const runtime: Runtime = { config, database, bus: new EventBus() };
+	holder[KEY] = runtime;
+	return runtime;
+}
+
+export function runtime(): Runtime {
+	const r = holder[KEY];
+	if (!r) throw new Error('The runtime has not been started (startRuntime) in this process.');
+	return r;
+}
+
+export const hasRuntime = (): boolean => Boolean(holder[KEY]);
+
+export async function stopRuntime(): Promise<void> {
+	const r = holder[KEY];
+	if (!r) return;
+	delete holder[KEY];
+	await r.database.close();
+}
+
+export const db = (): Db => runtime().database.db;
+
+/**
+ * Runs `work` in one transaction and publishes the events it recorded only
+ * after the commit, so no one hears of a change that was rolled back.
+ */
+export async function transact<T>(
+	work: (tx: Tx, emit: (event: DomainEvent) => void) => Promise<T>
+): Promise<T> {
+	const events: DomainEvent[] = [];
+	const result = await db().transaction((tx) => work(tx, (e) => events.push(e)));
+	runtime().bus.publish(events);
+	return result;
+}

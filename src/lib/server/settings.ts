@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { db } from './runtime';
+import { settings } from './db/schema';
+
+/** Settings admins can change; each with its default and its bounds. */
+export const SETTINGS = {
+	/** A session unused this long ends. */
+	sessionIdleHours: z.number().int().min(1).max(24 * 90).default(24 * 14),
+	/** A session ends this long after login, however active. */
+	sessionAbsoluteHours: z.number().int().min(1).max(24 * 365).default(24 * 60),
+	loginFailuresPerAccount: z.number().int().min(3).max(100).default(5),
+	loginFailuresPerAddress: z.number().int().min(5).max(1000).default(30),
+	loginFailureWindowMinutes: z.number().int().min(1).max(24 * 60).default(15)
+} as const;
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]>;
+
+let cache: { at: number; values: Map<string, unknown> } | undefined;
+const CACHE_MS = 10_000;
+
+async function load(): Promise<Map<string, unknown>> {
+	if (cache && Date.now() - cache.at < CACHE_MS) return cache.values;
+	const rows = await db().select().from(settings);
+	cache = { at: Date.now(), values: new Map(rows.map((r) => [r.key, r.value])) };
+	return cache.values;
+}
+
+export async function getSetting<K extends SettingKey>(key: K): Promise<SettingValue<K>> {
+	const raw = (await load()).get(key);
+	const parsed = SETTINGS[key].safeParse(raw);
+	return (parsed.success ? parsed.data : SETTINGS[key].parse(undefined)) as SettingValue<K>;
+}
+
+export async function putSetting<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void> {
+	const checked = SETTINGS[key].parse(value);
+	await db()
+		.insert(settings)
+		.values({ key, value: checked })
+		.onConflictDoUpdate({ target: settings.key, set: { value: checked, updatedAt: new Date() } });
+	cache = undefined;
+}
+
+export async function resetSetting(key: SettingKey): Promise<void> {
+	await db().delete(settings).where(eq(settings.key, key));
+	cache = undefined;
+}

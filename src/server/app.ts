@@ -1,0 +1,125 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { Runtime } from '../lib/server/runtime';
+import { isSameOrigin } from '../lib/server/auth/cookie';
+import { DomainError, isDomainError } from '../lib/server/errors';
+import { translate } from '../lib/i18n/translate';
+import { defineRoute, openApiDocument, registerRoutes, type RouteSpec } from './http/route';
+import { localeOf } from './http/locale';
+import { authRoutes } from './api/auth';
+import { meRoutes } from './api/me';
+import { adminRoutes } from './api/admin';
+import { healthRoutes } from './api/health';
+
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
+
+export interface AppOptions {
+	runtime: Runtime;
+	/** adapter-node's handler; absent in API-only tests and in dev (Vite serves pages). */
+	svelteHandler?: NodeHandler;
+	logger?: FastifyServerOptions['logger'];
+}
+
+/** Every API route, in one list: registered, documented and checked by the authorization matrix. */
+export function apiRoutes(secure: boolean, origin: string): RouteSpec[] {
+	const routes = [...healthRoutes(), ...authRoutes(secure), ...meRoutes(), ...adminRoutes()];
+	routes.push(
+		defineRoute({
+			method: 'GET',
+			url: '/api/openapi.json',
+			summary: 'This document: every route, generated from the schemas that validate it',
+			tags: ['operations'],
+			access: 'public',
+			handler: async () => openApiDocument(routes, origin)
+		})
+	);
+	return routes;
+}
+
+export async function buildApp({ runtime, svelteHandler, logger }: AppOptions): Promise<FastifyInstance> {
+	const { config } = runtime;
+	const secure = config.origin.startsWith('https:');
+	const app = Fastify({
+		logger: logger ?? { level: config.logLevel },
+		genReqId: (req) => {
+			const given = req.headers['x-request-id'];
+			return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+		},
+		trustProxy: process.env.TRUST_PROXY === '1',
+		bodyLimit: 256 * 1024,
+		return503OnClosing: true
+	});
+
+	app.addHook('onRequest', async (request, reply) => {
+		const raw = reply.raw;
+		// Set on the raw response so pages handed to SvelteKit get them too.
+		raw.setHeader('x-request-id', request.id);
+		raw.setHeader('x-content-type-options', 'nosniff');
+		raw.setHeader('referrer-policy', 'same-origin');
+		raw.setHeader('x-frame-options', 'DENY');
+		raw.setHeader('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+		raw.setHeader('cross-origin-opener-policy', 'same-origin');
+		if (config.production && secure) raw.setHeader('strict-transport-security', 'max-age=63072000; includeSubDomains');
+		if (request.url.startsWith('/api/')) {
+			raw.setHeader('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+			raw.setHeader('cache-control', 'no-store');
+			const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
+			const site = request.headers['sec-fetch-site'];
+			if (unsafe && !isSameOrigin(request.headers.origin, request.headers.host, config.origin, typeof site === 'string' ? site : undefined))
+				throw new DomainError('forbidden', 'error_foreign_origin');
+		}
+	});
+
+	app.setErrorHandler((error, request, reply) => {
+		const locale = localeOf(request, request.actor);
+		if (isDomainError(error)) {
+			if (error.retryAfter) reply.header('retry-after', String(error.retryAfter));
+			return reply.code(error.status).send({
+				error: error.code,
+				message: translate(error.message, locale, { seconds: error.retryAfter ?? 0 }),
+				...(error.field ? { field: error.field } : {}),
+				...(error.retryAfter ? { retryAfter: error.retryAfter } : {})
+			});
+		}
+		const status = (error as { statusCode?: number }).statusCode ?? 500;
+		if (status >= 400 && status < 500) {
+			// Fastify's own refusals: malformed JSON, wrong content type, too large.
+			const code = (error as { code?: string }).code;
+			const key =
+				code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+					? 'error_media_type'
+					: code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+						? 'error_too_large'
+						: 'error_malformed_request';
+			return reply.code(status).send({ error: 'bad_request', message: translate(key, locale) });
+		}
+		request.log.error({ err: error }, 'unhandled error');
+		return reply.code(500).send({ error: 'internal', message: translate('error_internal', locale), requestId: request.id });
+	});
+
+	registerRoutes(app, apiRoutes(secure, config.origin), secure);
+	app.all('/api/*', async () => {
+		throw new DomainError('not_found', 'error_no_such_route');
+	});
+	app.setNotFoundHandler((request, reply) => {
+		reply.code(404).send({ error: 'not_found', message: translate('error_no_such_route', localeOf(request)) });
+	});
+
+	if (svelteHandler) {
+		const handler = svelteHandler;
+		await app.register(async (pages) => {
+			// SvelteKit reads the raw body itself (form actions), so nothing here may consume it.
+			pages.removeAllContentTypeParsers();
+			pages.addContentTypeParser('*', (_req, _payload, done) => done(null));
+			pages.all('/*', (request, reply) => {
+				reply.hijack();
+				handler(request.raw, reply.raw, () => {
+					reply.raw.statusCode = 404;
+					reply.raw.end('Not found');
+				});
+			});
+		});
+	}
+	return app;
+}

@@ -1,0 +1,132 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { Runtime } from '../../lib/server/runtime';
+import type { Actor } from '../../lib/server/auth/actor';
+import { isSameOrigin } from '../../lib/server/auth/cookie';
+import { DomainError, isDomainError } from '../../lib/server/errors';
+import { authorizeRoom, RoomName } from '../../lib/server/realtime/rooms';
+import { translate } from '../../lib/i18n/translate';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../lib/realtime/events';
+import { actorFromHeaders } from '../http/actor';
+
+interface SocketData {
+	actor: Extract<Actor, { kind: 'user' }>;
+}
+export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export const userRoom = (id: string) => `user:${id}`;
+export const sessionRoom = (id: string) => `session:${id}`;
+
+/**
+ * Socket.IO on the given HTTP server. The handshake passes the same session
+ * validation as pages and API; each socket joins its own user and session
+ * rooms, and any other room only after the domain says yes.
+ */
+export interface Realtime {
+	io: Io;
+	/** Cut every live connection and stop listening to the bus. */
+	close(): Promise<void>;
+}
+
+export function createRealtime(httpServer: HttpServer, runtime: Runtime, options: { destroyUpgrade?: boolean } = {}): Realtime {
+	const { config, bus } = runtime;
+	const secure = config.origin.startsWith('https:');
+	const io: Io = new Server(httpServer, {
+		path: '/socket.io',
+		maxHttpBufferSize: 64 * 1024,
+		perMessageDeflate: false,
+		serveClient: false,
+		destroyUpgrade: options.destroyUpgrade ?? true,
+		connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false }
+	});
+
+	io.use(async (socket, next) => {
+		const headers = socket.handshake.headers;
+		const site = headers['sec-fetch-site'];
+		if (!isSameOrigin(headers.origin, headers.host, config.origin, typeof site === 'string' ? site : undefined))
+			return next(new Error('forbidden_origin'));
+		try {
+			const actor = await actorFromHeaders(headers.cookie, { ip: socket.handshake.address, userAgent: headers['user-agent'] }, secure);
+			if (actor.kind !== 'user') return next(new Error('unauthenticated'));
+			socket.data.actor = actor;
+			next();
+		} catch (err) {
+			next(err instanceof Error ? err : new Error('unavailable'));
+		}
+	});
+
+	io.on('connection', (socket: AppSocket) => {
+		const { actor } = socket.data;
+		void socket.join([userRoom(actor.user.id), sessionRoom(actor.sessionId)]);
+
+		const reply = (ack: unknown, result: Ack) => {
+			if (typeof ack === 'function') ack(result);
+		};
+		const fail = (ack: unknown, err: unknown) => {
+			if (isDomainError(err)) reply(ack, { ok: false, error: err.code, message: translate(err.message, actor.user.language) });
+			else {
+				console.error(err);
+				reply(ack, { ok: false, error: 'internal', message: translate('error_internal', actor.user.language) });
+			}
+		};
+
+		socket.on('room:join', async (room, ack) => {
+			try {
+				const name = RoomName.parse(room);
+				await authorizeRoom(socket.data.actor, name);
+				await socket.join(name);
+				reply(ack, { ok: true });
+			} catch (err) {
+				fail(ack, isZod(err) ? invalid() : err);
+			}
+		});
+		socket.on('room:leave', async (room, ack) => {
+			const parsed = RoomName.safeParse(room);
+			if (!parsed.success || parsed.data.startsWith('user:') || parsed.data.startsWith('session:'))
+				return fail(ack, invalid());
+			await socket.leave(parsed.data);
+			reply(ack, { ok: true });
+		});
+	});
+
+	const unsubscribe = [
+		bus.on('session.ended', (e) => {
+			if (e.sessionIds.length) io.in(e.sessionIds.map(sessionRoom)).disconnectSockets(true);
+		}),
+		bus.on('user.changed', (e) => {
+			io.to(userRoom(e.userId)).emit('account:changed', { status: e.status, roles: e.roles });
+			io.to('admin:users').emit('admin:user-changed', { userId: e.userId, status: e.status, roles: e.roles });
+			// Rooms were granted for the old roles; a fresh connection re-asks for each.
+			if (e.status !== 'active') io.in(userRoom(e.userId)).disconnectSockets(true);
+			else void revalidateRooms(io, e.userId, e.roles);
+		})
+	];
+	return {
+		io,
+		close: async () => {
+			unsubscribe.forEach((u) => u());
+			io.local.disconnectSockets(true);
+			// io.close() would also close the HTTP server, which its owner does.
+			io.engine.close();
+		}
+	};
+}
+
+async function revalidateRooms(io: Io, userId: string, roles: string[]): Promise<void> {
+	const sockets = await io.in(userRoom(userId)).fetchSockets();
+	for (const s of sockets) {
+		const actor = { ...s.data.actor, user: { ...s.data.actor.user, roles: roles as never } };
+		for (const room of s.rooms) {
+			if (room === s.id || room.startsWith('user:') || room.startsWith('session:')) continue;
+			try {
+				await authorizeRoom(actor, room);
+			} catch {
+				s.leave(room);
+			}
+		}
+	}
+}
+
+const isZod = (err: unknown) => err instanceof Error && err.name === 'ZodError';
+const invalid = () => new DomainError('invalid_input', 'error_room_unknown');

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { readConfig, type Config } from '../lib/server/config';
+import { startRuntime, stopRuntime, type Runtime } from '../lib/server/runtime';
+import { seedDemo } from '../lib/server/demo/seed';
+import { buildApp, type NodeHandler } from './app';
+import { createRealtime, type Realtime } from './realtime/io';
+
+export interface RunningServer {
+	app: FastifyInstance;
+	realtime: Realtime;
+	runtime: Runtime;
+	url: string;
+	close(): Promise<void>;
+}
+
+export interface StartOptions {
+	config?: Config;
+	/** Serve the SvelteKit build too (production); tests of the API alone leave it off. */
+	withPages?: boolean;
+	/** PGlite folder override, e.g. `memory://` in tests. */
+	dataDir?: string;
+}
+
+/** Migrates, seeds demo data where asked, and listens: the whole platform in one process. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+	const config = options.config ?? readConfig();
+	const runtime = await startRuntime(config, options.dataDir);
+	await runtime.database.migrate(config.migrationsFolder);
+	if (config.demo) await seedDemo();
+
+	let svelteHandler: NodeHandler | undefined;
+	if (options.withPages) {
+		process.env.ORIGIN ??= config.origin;
+		const handlerPath = path.resolve('build/handler.js');
+		if (!fs.existsSync(handlerPath)) throw new Error('No build found: run `npm run build` first (npm start does it for you).');
+		({ handler: svelteHandler } = (await import(handlerPath)) as { handler: NodeHandler });
+	}
+
+	const app = await buildApp({ runtime, svelteHandler });
+	const realtime = createRealtime(app.server, runtime);
+	app.addHook('preClose', async () => {
+		await realtime.close();
+	});
+	await app.listen({ port: config.port, host: config.host });
+	const address = app.server.address();
+	const port = typeof address === 'object' && address ? address.port : config.port;
+	return {
+		app,
+		realtime,
+		runtime,
+		url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+		close: async () => {
+			await app.close();
+			await stopRuntime();
+		}
+	};
+}
