@@ -27,9 +27,8 @@ if (builtAt < sourcesAt) {
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const server = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], {
-	cwd: root,
-	stdio: 'inherit',
-	env: { NODE_ENV: 'production', ...process.env }
-});
-process.exit(server.status ?? 0);
+// Run the server in this process, so signals (SIGTERM from a supervisor) reach its shutdown handler.
+process.env.NODE_ENV ??= 'production';
+const { register } = await import('tsx/esm/api');
+register();
+await import(path.join(root, 'src/server/main.ts'));

@@ -1,0 +1,32 @@
+import type { Handle } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { runtime } from '$lib/server/runtime';
+import { anonymous } from '$lib/server/auth/actor';
+import { sessionCookieName, sessionCookieOptions } from '$lib/server/auth/cookie';
+import { validateSessionToken } from '$lib/server/auth/sessions';
+
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
+	});
+
+/** The same session validation the API and sockets use; the cookie slides with the session. */
+const handleSession: Handle = async ({ event, resolve }) => {
+	const secure = runtime().config.origin.startsWith('https:');
+	const name = sessionCookieName(secure);
+	const token = event.cookies.get(name);
+	const meta = { ip: event.getClientAddress(), userAgent: event.request.headers.get('user-agent') ?? undefined };
+	const valid = token ? await validateSessionToken(token) : null;
+	if (valid && token) {
+		event.locals.actor = { kind: 'user', user: valid.user, sessionId: valid.session.id, ...meta };
+		event.cookies.set(name, token, sessionCookieOptions(secure, valid.session.expiresAt));
+	} else {
+		if (token) event.cookies.delete(name, { path: '/', secure });
+		event.locals.actor = anonymous(meta);
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(handleSession, handleLocale);

@@ -1,0 +1,65 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { changePassword, endSession, listSessions, updateProfile } from '$lib/server/accounts/account';
+import { ChangePasswordInput, SessionHandle, UpdateProfileInput } from '$lib/server/accounts/schemas';
+import { logoutEverywhere } from '$lib/server/auth/login';
+import { LOCALE_COOKIE, sessionCookieName } from '$lib/server/auth/cookie';
+import { formAction, formValues, pageGuard, parseWith } from '$lib/server/kit';
+import { runtime } from '$lib/server/runtime';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = pageGuard(event, 'session');
+	const sessions = await listSessions(actor);
+	return {
+		profile: { displayName: actor.user.displayName, email: actor.user.email, language: actor.user.language, timeZone: actor.user.timeZone },
+		sessions: sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString() }))
+	};
+};
+
+const secure = () => runtime().config.origin.startsWith('https:');
+
+export const actions: Actions = {
+	profile: async (event) => {
+		const actor = pageGuard(event, 'session');
+		const values = formValues(await event.request.formData());
+		return formAction(
+			async () => {
+				const input = parseWith(UpdateProfileInput, values);
+				await updateProfile(actor, input);
+				if (input.language)
+					event.cookies.set(LOCALE_COOKIE, input.language, { path: '/', httpOnly: false, sameSite: 'lax', secure: secure(), maxAge: 34_560_000 });
+				return { form: 'profile', saved: true };
+			},
+			{ form: 'profile' }
+		);
+	},
+	password: async (event) => {
+		const actor = pageGuard(event, 'session');
+		const values = formValues(await event.request.formData());
+		return formAction(
+			async () => {
+				const { endedSessions } = await changePassword(actor, parseWith(ChangePasswordInput, values));
+				return { form: 'password', saved: true, endedSessions };
+			},
+			{ form: 'password' }
+		);
+	},
+	endSession: async (event) => {
+		const actor = pageGuard(event, 'session');
+		const values = formValues(await event.request.formData());
+		return formAction(
+			async () => {
+				const { handle } = parseWith(SessionHandle, values);
+				await endSession(actor, handle);
+				return { form: 'sessions', saved: true };
+			},
+			{ form: 'sessions' }
+		);
+	},
+	everywhere: async (event) => {
+		const actor = pageGuard(event, 'session');
+		await logoutEverywhere(actor);
+		event.cookies.delete(sessionCookieName(secure()), { path: '/', secure: secure() });
+		redirect(303, '/login');
+	}
+};

@@ -1,0 +1,23 @@
+import type { ViteDevServer } from 'vite';
+import type { Server as HttpServer } from 'node:http';
+import { readConfig } from '../lib/server/config';
+import { startRuntime } from '../lib/server/runtime';
+import { seedDemo } from '../lib/server/demo/seed';
+import { buildApp } from './app';
+import { createRealtime } from './realtime/io';
+
+/** Mounts the Fastify API and Socket.IO on Vite's dev server; pages stay Vite's. */
+export async function attachToVite(vite: ViteDevServer): Promise<void> {
+	const config = readConfig({ ...process.env, NODE_ENV: 'development', PORT: String(vite.config.server.port ?? 3000) });
+	const runtime = await startRuntime(config);
+	await runtime.database.migrate(config.migrationsFolder);
+	if (config.demo) await seedDemo();
+	const app = await buildApp({ runtime });
+	await app.ready();
+	vite.middlewares.use((req, res, next) => {
+		if (req.url?.startsWith('/api/')) app.routing(req, res);
+		else next();
+	});
+	// Vite's HMR socket shares the server; leave upgrades that are not ours alone.
+	createRealtime(vite.httpServer as HttpServer, runtime, { destroyUpgrade: false });
+}
