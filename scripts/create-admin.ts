@@ -3,6 +3,7 @@
 import { readConfig } from '../src/lib/server/config';
 import { startRuntime, stopRuntime, transact } from '../src/lib/server/runtime';
 import { userRoles, users } from '../src/lib/server/db/schema';
+import { uniqueHandle } from '../src/lib/server/accounts/handle';
 import { hashPassword, passwordProblem } from '../src/lib/server/auth/password';
 import { email as Email } from '../src/lib/server/auth/schemas';
 import { displayName as DisplayName } from '../src/lib/server/accounts/schemas';
@@ -24,7 +25,7 @@ const passwordHash = await hashPassword(password);
 await transact(async (tx) => {
 	const [user] = await tx
 		.insert(users)
-		.values({ email: email.data, displayName: name.data, status: 'active', passwordHash })
+		.values({ email: email.data, displayName: name.data, handle: await uniqueHandle(tx, name.data), status: 'active', passwordHash })
 		.returning({ id: users.id });
 	await tx.insert(userRoles).values({ userId: user!.id, role: 'admin' });
 });

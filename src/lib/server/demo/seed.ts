@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import { db, transact } from '../runtime';
 import { userRoles, users } from '../db/schema';
 import { hashPassword } from '../auth/password';
+import { uniqueHandle } from '../accounts/handle';
 import type { Language, Role, UserStatus } from '../../roles';
 
 /** Shown on the login page and in the README while demo mode is on. */
@@ -39,6 +40,7 @@ export async function seedDemo(): Promise<boolean> {
 				.values({
 					email: account.email,
 					displayName: account.displayName,
+					handle: await uniqueHandle(tx, account.displayName),
 					language: account.language,
 					timeZone: account.timeZone,
 					status: account.status ?? 'active',

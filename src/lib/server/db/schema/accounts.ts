@@ -11,7 +11,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { ROLES, USER_STATUSES, LANGUAGES } from '../../roles';
+import { ROLES, USER_STATUSES, LANGUAGES } from '../../../roles';
 
 export const roleEnum = pgEnum('role', ROLES);
 export const userStatusEnum = pgEnum('user_status', USER_STATUSES);
@@ -28,6 +28,8 @@ export const users = pgTable(
 		id: uuid('id').primaryKey().defaultRandom(),
 		email: text('email').notNull(),
 		displayName: text('display_name').notNull(),
+		/** For @mentions: lower-case, unique, made from the name at sign-up. */
+		handle: text('handle').unique(),
 		language: languageEnum('language').notNull().default('nl'),
 		timeZone: text('time_zone').notNull().default('Europe/Amsterdam'),
 		status: userStatusEnum('status').notNull().default('pending'),
