@@ -1,10 +1,37 @@
 /**
  * Domain events: facts the domain layer publishes after a commit. The realtime
  * layer turns them into socket messages; nothing else may invent them.
+ *
+ * Events about content say who may see it (`audience`): 'group' means every
+ * active member; 'author' means only the author (and moderators), e.g. a post
+ * held for approval. The realtime layer never sends content beyond its audience.
  */
+export type Audience = 'group' | 'author';
+
 export type DomainEvent =
 	| { type: 'session.ended'; userId: string; sessionIds: string[] }
-	| { type: 'user.changed'; userId: string; status: string; roles: string[] };
+	| { type: 'user.changed'; userId: string; status: string; roles: string[] }
+	| {
+			type: 'post.changed';
+			change: 'created' | 'edited' | 'deleted' | 'status' | 'reactions';
+			threadId: number;
+			categoryId: number;
+			postId: number;
+			/** The post's change number after this change (posts.seq). */
+			seq: number;
+			authorId: string;
+			audience: Audience;
+	  }
+	| {
+			type: 'thread.changed';
+			change: 'created' | 'updated' | 'status';
+			threadId: number;
+			categoryId: number;
+			authorId: string;
+			audience: Audience;
+	  }
+	| { type: 'notification.created'; userId: string; notificationId: number }
+	| { type: 'notifications.read'; userId: string };
 
 export type DomainEventType = DomainEvent['type'];
 export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
