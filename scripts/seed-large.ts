@@ -107,7 +107,7 @@ await sql`analyze bench_users`;
 log('members done');
 
 // Threads are spread over three years of activity.
-const [{ base: threadBase }] = await sql<{ base: number }[]>`select coalesce(max(id), 0)::int as base from threads`;
+const threadBase = (await sql<{ base: number }[]>`select coalesce(max(id), 0)::int as base from threads`)[0]!.base;
 await sql`
 	insert into threads (category_id, author_id, kind, title, country, created_at, last_post_at)
 	select (${catIds}::int[])[1 + g % ${catIds.length}],
@@ -133,7 +133,7 @@ for (const ix of postIndexes) await sql.unsafe(`drop index if exists ${ix.indexn
 
 // The generated rows reference only rows made above, so per-row foreign-key triggers
 // add nothing but time; skip them for this load where the role allows it.
-const [{ superuser }] = await sql<{ superuser: boolean }[]>`select rolsuper as superuser from pg_roles where rolname = current_user`;
+const superuser = (await sql<{ superuser: boolean }[]>`select rolsuper as superuser from pg_roles where rolname = current_user`)[0]!.superuser;
 if (superuser) await sql`set session_replication_role = replica`;
 await sql`set synchronous_commit = off`;
 for (let from = 1; from <= POSTS; from += BATCH) {

@@ -9,6 +9,8 @@ export interface ServerToClientEvents {
 	'account:changed': (payload: { status: string; roles: string[] }) => void;
 	/** For the admin user list: someone's roles or status changed. */
 	'admin:user-changed': (payload: { userId: string; status: string; roles: string[] }) => void;
+	/** Who has this thread open now (room `thread:<id>`). */
+	'thread:presence': (payload: { threadId: number; readers: { id: string; name: string }[] }) => void;
 }
 
 export interface ClientToServerEvents {

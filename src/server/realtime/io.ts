@@ -77,6 +77,7 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime, options
 				await authorizeRoom(socket.data.actor, name);
 				await socket.join(name);
 				reply(ack, { ok: true });
+				if (name.startsWith('thread:')) void broadcastPresence(io, name);
 			} catch (err) {
 				fail(ack, isZod(err) ? invalid() : err);
 			}
@@ -87,6 +88,12 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime, options
 				return fail(ack, invalid());
 			await socket.leave(parsed.data);
 			reply(ack, { ok: true });
+			if (parsed.data.startsWith('thread:')) void broadcastPresence(io, parsed.data);
+		});
+		socket.on('disconnecting', () => {
+			const rooms = [...socket.rooms].filter((r) => r.startsWith('thread:'));
+			// The socket is still in its rooms now; count again once it has left them.
+			if (rooms.length) setImmediate(() => rooms.forEach((r) => void broadcastPresence(io, r)));
 		});
 	});
 
@@ -113,10 +120,23 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime, options
 	};
 }
 
+/** Who is reading a thread right now: each person once, however many tabs. */
+async function broadcastPresence(io: Io, room: string): Promise<void> {
+	const sockets = await io.in(room).fetchSockets();
+	const readers = new Map<string, string>();
+	for (const s of sockets) readers.set(s.data.actor.user.id, s.data.actor.user.displayName);
+	io.to(room).emit('thread:presence', {
+		threadId: Number(room.slice('thread:'.length)),
+		readers: [...readers].map(([id, name]) => ({ id, name }))
+	});
+}
+
 async function revalidateRooms(io: Io, userId: string, roles: string[]): Promise<void> {
 	const sockets = await io.in(userRoom(userId)).fetchSockets();
 	for (const s of sockets) {
-		const actor = { ...s.data.actor, user: { ...s.data.actor.user, roles: roles as never } };
+		const actor = { ...s.data.actor, user: { ...s.data.actor.user, status: 'active' as const, roles: roles as never } };
+		// Later room:join requests on this connection are judged by the new roles too, not the ones it connected with.
+		s.data.actor = actor;
 		for (const room of s.rooms) {
 			if (room === s.id || room.startsWith('user:') || room.startsWith('session:')) continue;
 			try {

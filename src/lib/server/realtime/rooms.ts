@@ -1,6 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { DomainError } from '../errors';
 import { requireCapability, type Actor } from '../auth/actor';
+import { db } from '../runtime';
+import { threads } from '../db/schema';
+import { threadVisible, viewerOf } from '../discussion/visibility';
 
 /**
  * Which resource rooms a person may follow. `user:<id>` and `session:<id>`
@@ -8,8 +12,23 @@ import { requireCapability, type Actor } from '../auth/actor';
  */
 export const RoomName = z.string().min(1).max(120);
 
-const RULES: { pattern: RegExp; check: (actor: Actor, match: RegExpExecArray) => void | Promise<void> }[] = [
-	{ pattern: /^admin:users$/, check: (actor) => void requireCapability(actor, 'admin.users') }
+type Rule = { pattern: RegExp; check: (actor: Actor, match: RegExpExecArray) => void | Promise<void> };
+
+const RULES: Rule[] = [
+	{ pattern: /^admin:users$/, check: (actor) => void requireCapability(actor, 'admin.users') },
+	// Everything that happens in the group at large: new threads, for "N new — show".
+	{ pattern: /^group$/, check: (actor) => void viewerOf(actor) },
+	{
+		pattern: /^thread:(\d{1,15})$/,
+		check: async (actor, match) => {
+			const viewer = viewerOf(actor);
+			const [thread] = await db()
+				.select({ status: threads.status, authorId: threads.authorId })
+				.from(threads)
+				.where(eq(threads.id, Number(match[1])));
+			if (!thread || !threadVisible(viewer, thread)) throw new DomainError('not_found', 'error_room_unknown');
+		}
+	}
 ];
 
 export async function authorizeRoom(actor: Actor, room: string): Promise<void> {
