@@ -1,8 +1,9 @@
 import type { LayoutServerLoad } from './$types';
-import { capabilitiesOf } from '$lib/roles';
+import { can, capabilitiesOf } from '$lib/roles';
 import { runtime } from '$lib/server/runtime';
+import { unreadNotificationCount } from '$lib/server/discussion/notifications';
 
-export const load: LayoutServerLoad = ({ locals }) => {
+export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const actor = locals.actor;
 	const user =
 		actor.kind === 'user'
@@ -18,6 +19,9 @@ export const load: LayoutServerLoad = ({ locals }) => {
 	return {
 		user,
 		capabilities: [...capabilitiesOf(actor.kind === 'user' ? actor.user : null)],
-		demo: runtime().config.demo
+		demo: runtime().config.demo,
+		// The bell: counted again on every navigation (url), so it follows what was read.
+		unreadNotifications:
+			actor.kind === 'user' && can(actor.user, 'group.participate') && url.pathname !== '/logout' ? await unreadNotificationCount(actor) : null
 	};
 };

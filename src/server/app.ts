@@ -11,6 +11,8 @@ import { authRoutes } from './api/auth';
 import { meRoutes } from './api/me';
 import { adminRoutes } from './api/admin';
 import { healthRoutes } from './api/health';
+import { membershipRoutes } from './api/membership';
+import { discussionRoutes } from './api/discussion';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
@@ -23,7 +25,7 @@ export interface AppOptions {
 
 /** Every API route, in one list: registered, documented and checked by the authorization matrix. */
 export function apiRoutes(secure: boolean, origin: string): RouteSpec[] {
-	const routes = [...healthRoutes(), ...authRoutes(secure), ...meRoutes(), ...adminRoutes()];
+	const routes = [...healthRoutes(), ...authRoutes(secure), ...meRoutes(), ...adminRoutes(), ...membershipRoutes(secure), ...discussionRoutes()];
 	routes.push(
 		defineRoute({
 			method: 'GET',

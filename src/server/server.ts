@@ -6,11 +6,14 @@ import { startRuntime, stopRuntime, type Runtime } from '../lib/server/runtime';
 import { seedDemo } from '../lib/server/demo/seed';
 import { buildApp, type NodeHandler } from './app';
 import { createRealtime, type Realtime } from './realtime/io';
+import { startEmailSender, type EmailSender } from '../lib/server/email/sender';
 
 export interface RunningServer {
 	app: FastifyInstance;
 	realtime: Realtime;
 	runtime: Runtime;
+	/** Delivers the outbox (or logs it without SMTP_URL). */
+	email: EmailSender;
 	url: string;
 	close(): Promise<void>;
 }
@@ -21,12 +24,14 @@ export interface StartOptions {
 	withPages?: boolean;
 	/** PGlite folder override, e.g. `memory://` in tests. */
 	dataDir?: string;
+	/** Benchmarks: see every SQL statement (Postgres only). */
+	onQuery?: (query: string, params: readonly unknown[]) => void;
 }
 
 /** Migrates, seeds demo data where asked, and listens: the whole platform in one process. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
 	const config = options.config ?? readConfig();
-	const runtime = await startRuntime(config, options.dataDir);
+	const runtime = await startRuntime(config, options.dataDir, options.onQuery);
 	await runtime.database.migrate(config.migrationsFolder);
 	if (config.demo) await seedDemo();
 
@@ -40,8 +45,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
 	const app = await buildApp({ runtime, svelteHandler });
 	const realtime = createRealtime(app.server, runtime);
+	const email = startEmailSender({ log: app.log });
 	app.addHook('preClose', async () => {
 		await realtime.close();
+		// Finish the batch in flight before the database closes.
+		await email.stop();
 	});
 	await app.listen({ port: config.port, host: config.host });
 	const address = app.server.address();
@@ -50,6 +58,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 		app,
 		realtime,
 		runtime,
+		email,
 		url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
 		close: async () => {
 			await app.close();

@@ -2,6 +2,8 @@
  * The socket protocol, shared by server and browser so both sides type-check
  * against one definition.
  */
+import type { PostChange } from '../server/discussion/posts';
+
 export type Ack = { ok: true } | { ok: false; error: string; message: string };
 
 export interface ServerToClientEvents {
@@ -9,6 +11,16 @@ export interface ServerToClientEvents {
 	'account:changed': (payload: { status: string; roles: string[] }) => void;
 	/** For the admin user list: someone's roles or status changed. */
 	'admin:user-changed': (payload: { userId: string; status: string; roles: string[] }) => void;
+	/** A post in this thread changed (room `thread:<id>`): as any member sees it, or a withheld marker. */
+	'post:changed': (change: PostChange) => void;
+	/** Your own view of this thread differs from the broadcast (your post was held, hidden…): fetch changes since `seq`. */
+	'thread:stale': (payload: { threadId: number; seq: number }) => void;
+	/** Something new in the group (room `group`), for "N new — show" on lists. */
+	'thread:activity': (payload: { threadId: number; categoryId: number; kind: 'thread' | 'reply' }) => void;
+	/** A notification for you; the bell counts up. */
+	'notification:new': (payload: { id: number }) => void;
+	/** Your notifications were read elsewhere; the bell asks for its count again. */
+	'notification:read': (payload: Record<string, never>) => void;
 	/** Who has this thread open now (room `thread:<id>`). */
 	'thread:presence': (payload: { threadId: number; readers: { id: string; name: string }[] }) => void;
 }

@@ -19,9 +19,13 @@ const KEY = Symbol.for('partner-community.runtime');
 type Holder = { [KEY]?: Runtime; [key: symbol]: unknown };
 const holder = globalThis as unknown as Holder;
 
-export async function startRuntime(config: Config, dataDir = config.dataDir): Promise<Runtime> {
+export async function startRuntime(
+	config: Config,
+	dataDir = config.dataDir,
+	onQuery?: (query: string, params: readonly unknown[]) => void
+): Promise<Runtime> {
 	if (holder[KEY]) return holder[KEY];
-	const database = await openDatabase({ url: config.databaseUrl, dataDir });
+	const database = await openDatabase({ url: config.databaseUrl, dataDir, onQuery });
 	const runtime: Runtime = { config, database, bus: new EventBus() };
 	holder[KEY] = runtime;
 	return runtime;

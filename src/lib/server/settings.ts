@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from './runtime';
 import { settings } from './db/schema';
+import type { Db, Tx } from './db';
 
 /** Settings admins can change; each with its default and its bounds. */
 export const SETTINGS = {
@@ -19,15 +20,19 @@ export type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]>;
 let cache: { at: number; values: Map<string, unknown> } | undefined;
 const CACHE_MS = 10_000;
 
-async function load(): Promise<Map<string, unknown>> {
+async function load(reader: Db | Tx): Promise<Map<string, unknown>> {
 	if (cache && Date.now() - cache.at < CACHE_MS) return cache.values;
-	const rows = await db().select().from(settings);
+	const rows = await reader.select().from(settings);
 	cache = { at: Date.now(), values: new Map(rows.map((r) => [r.key, r.value])) };
 	return cache.values;
 }
 
-export async function getSetting<K extends SettingKey>(key: K): Promise<SettingValue<K>> {
-	const raw = (await load()).get(key);
+/**
+ * Inside a transaction, pass it as `tx`: PGlite has one connection, so a
+ * query on db() there waits for the transaction, which waits for the query.
+ */
+export async function getSetting<K extends SettingKey>(key: K, tx?: Tx): Promise<SettingValue<K>> {
+	const raw = (await load(tx ?? db())).get(key);
 	const parsed = SETTINGS[key].safeParse(raw);
 	return (parsed.success ? parsed.data : SETTINGS[key].parse(undefined)) as SettingValue<K>;
 }

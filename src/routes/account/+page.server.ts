@@ -25,9 +25,14 @@ export const actions: Actions = {
 		return formAction(
 			async () => {
 				const input = parseWith(UpdateProfileInput, values);
-				await updateProfile(actor, input);
-				if (input.language)
+				const user = await updateProfile(actor, input);
+				// The loads that run after this action read the actor: let them see the new name.
+				event.locals.actor = { ...actor, user };
+				if (input.language && input.language !== actor.user.language) {
 					event.cookies.set(LOCALE_COOKIE, input.language, { path: '/', httpOnly: false, sameSite: 'lax', secure: secure(), maxAge: 34_560_000 });
+					// This response's language was fixed before the action ran; the next one is in the new language.
+					redirect(303, '/account');
+				}
 				return { form: 'profile', saved: true };
 			},
 			{ form: 'profile' }

@@ -1,9 +1,12 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { LoginInput } from '$lib/server/auth/schemas';
-import { login } from '$lib/server/auth/login';
+import { login, type LoginResult } from '$lib/server/auth/login';
 import { sessionCookieName, sessionCookieOptions, LOCALE_COOKIE } from '$lib/server/auth/cookie';
-import { formAction, formValues, parseWith, safeRedirectTarget } from '$lib/server/kit';
+import { formValues, parseWith, safeRedirectTarget } from '$lib/server/kit';
+import { isDomainError } from '$lib/server/errors';
+import { translate } from '$lib/i18n/translate';
+import { getLocale } from '$lib/paraglide/runtime';
 import { runtime } from '$lib/server/runtime';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '$lib/server/demo/seed';
 
@@ -19,14 +22,19 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ request, locals, cookies, url }) => {
 		const values = formValues(await request.formData());
-		const result = await formAction(
-			async () => {
-				const input = parseWith(LoginInput, values);
-				return login(locals.actor, input);
-			},
-			{ email: values.email ?? '' }
-		);
-		if (!('token' in result)) return result;
+		let result: LoginResult;
+		try {
+			result = await login(locals.actor, parseWith(LoginInput, values));
+		} catch (e) {
+			// Not formAction(): it answers `unauthenticated` with a redirect to /login,
+			// which here would swallow "wrong email or password" without a word.
+			if (!isDomainError(e)) throw e;
+			return fail(e.status, {
+				email: values.email ?? '',
+				error: translate(e.message, getLocale(), { seconds: e.retryAfter ?? 0 }),
+				field: e.field ?? null
+			});
+		}
 		const secure = runtime().config.origin.startsWith('https:');
 		cookies.set(sessionCookieName(secure), result.token, sessionCookieOptions(secure, result.session.expiresAt));
 		cookies.set(LOCALE_COOKIE, result.user.language, { path: '/', httpOnly: false, sameSite: 'lax', secure, maxAge: 34_560_000 });

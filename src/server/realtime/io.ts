@@ -8,6 +8,7 @@ import { authorizeRoom, RoomName } from '../../lib/server/realtime/rooms';
 import { translate } from '../../lib/i18n/translate';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../lib/realtime/events';
 import { actorFromHeaders } from '../http/actor';
+import { startFanout } from './fanout';
 
 interface SocketData {
 	actor: Extract<Actor, { kind: 'user' }>;
@@ -109,9 +110,11 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime, options
 			else void revalidateRooms(io, e.userId, e.roles);
 		})
 	];
+	const stopFanout = startFanout(io, bus);
 	return {
 		io,
 		close: async () => {
+			stopFanout();
 			unsubscribe.forEach((u) => u());
 			io.local.disconnectSockets(true);
 			// io.close() would also close the HTTP server, which its owner does.

@@ -45,8 +45,8 @@ export async function createSession(
 ): Promise<{ token: string; session: Session }> {
 	const token = generateSessionToken();
 	const now = Date.now();
-	const absoluteExpiresAt = new Date(now + (await getSetting('sessionAbsoluteHours')) * HOUR);
-	const idle = new Date(now + (await getSetting('sessionIdleHours')) * HOUR);
+	const absoluteExpiresAt = new Date(now + (await getSetting('sessionAbsoluteHours', tx)) * HOUR);
+	const idle = new Date(now + (await getSetting('sessionIdleHours', tx)) * HOUR);
 	const expiresAt = idle < absoluteExpiresAt ? idle : absoluteExpiresAt;
 	const [row] = await tx
 		.insert(sessions)

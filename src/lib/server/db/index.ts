@@ -20,17 +20,23 @@ export interface OpenOptions {
 	/** PGlite data folder; `memory://` for a throwaway in-memory database. */
 	dataDir: string;
 	maxConnections?: number;
+	/** Sees every statement sent (Postgres only): the benchmark replays them raw. */
+	onQuery?: (query: string, params: readonly unknown[]) => void;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-	return options.url ? openPostgres(options.url, options.maxConnections) : openPglite(options.dataDir);
+	return options.url ? openPostgres(options.url, options.maxConnections, options.onQuery) : openPglite(options.dataDir);
 }
 
-async function openPostgres(url: string, max = 10): Promise<Database> {
+async function openPostgres(url: string, max = 10, onQuery?: OpenOptions['onQuery']): Promise<Database> {
 	const { default: postgres } = await import('postgres');
 	const { drizzle } = await import('drizzle-orm/postgres-js');
 	const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-	const client = postgres(url, { max, onnotice: () => {} });
+	const client = postgres(url, {
+		max,
+		onnotice: () => {},
+		...(onQuery ? { debug: (_connection: number, query: string, params: unknown[]) => onQuery(query, params) } : {})
+	});
 	const db = drizzle({ client, schema });
 	return {
 		db: db as unknown as Db,

@@ -4,6 +4,8 @@ import { userRoles, users } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { uniqueHandle } from '../accounts/handle';
 import type { Language, Role, UserStatus } from '../../roles';
+import { seedDiscussion } from './discussion-content';
+import { seedMembership } from './membership-content';
 
 /** Shown on the login page and in the README while demo mode is on. */
 export const DEMO_PASSWORD = 'klankbord-demo-2026';
@@ -49,6 +51,8 @@ export async function seedDemo(): Promise<boolean> {
 				.returning({ id: users.id });
 			await tx.insert(userRoles).values(account.roles.map((role) => ({ userId: u!.id, role })));
 		}
+		await seedMembership(tx, passwordHash);
+		await seedDiscussion(tx);
 	});
 	return true;
 }

@@ -1,0 +1,303 @@
+import { and, desc, eq, inArray, isNull, lt, lte, ne, notInArray, sql } from 'drizzle-orm';
+import type { Tx } from '../db';
+import { db, transact } from '../runtime';
+import { categories, notifications, outbox, posts, profiles, threads, threadWatches, users, NOTIFICATION_KINDS } from '../db/schema';
+import type { Actor } from '../auth/actor';
+import type { DomainEvent } from '../events/types';
+import { decodeCursor, encodeCursor, type Page } from '../paging';
+import { translate } from '../../i18n/translate';
+import type { Language } from '../../roles';
+import { isPublic, participantSql, qualified, threadVisible, viewerOf, type ContentStatus } from './visibility';
+import { ListNotificationsInput, MarkReadInput } from './schemas';
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type Emit = (event: DomainEvent) => void;
+
+export interface NewNotification {
+	userId: string;
+	kind: NotificationKind;
+	threadId?: number | null;
+	postId?: number | null;
+	actorId?: string | null;
+	data?: Record<string, unknown>;
+}
+
+/**
+ * Writes notification rows in the caller's transaction and records one
+ * 'notification.created' event per row. A row that exists already (same
+ * person, kind and post) is not written twice. Never notifies the person
+ * who caused it. Other capabilities (membership decisions) use this too.
+ */
+export async function notify(tx: Tx, emit: Emit, items: NewNotification[]): Promise<number[]> {
+	const rows = items.filter((n) => n.userId !== n.actorId);
+	if (rows.length === 0) return [];
+	const inserted = await tx
+		.insert(notifications)
+		.values(rows.map((n) => ({ userId: n.userId, kind: n.kind, threadId: n.threadId ?? null, postId: n.postId ?? null, actorId: n.actorId ?? null, data: n.data ?? {} })))
+		.onConflictDoNothing()
+		.returning({ id: notifications.id, userId: notifications.userId });
+	for (const r of inserted) emit({ type: 'notification.created', userId: r.userId, notificationId: r.id });
+	return inserted.map((r) => r.id);
+}
+
+/**
+ * After a post was written (or edited, or approved): tell the people it
+ * concerns. Only content every member may see is ever notified about, and
+ * only to active members of the group; never to its writer.
+ *
+ * - mentioned members get a 'mention';
+ * - on a reply, everyone watching the thread (its starter and repliers watch
+ *   automatically, unless they unwatched) gets a 'reply', unless mentioned.
+ */
+export async function notifyAboutPost(
+	tx: Tx,
+	emit: Emit,
+	postId: number,
+	options: { mentioned: string[]; isReply: boolean }
+): Promise<void> {
+	const [post] = await tx
+		.select({
+			id: posts.id,
+			threadId: posts.threadId,
+			authorId: posts.authorId,
+			status: posts.status,
+			threadStatus: threads.status,
+			archived: categories.archived
+		})
+		.from(posts)
+		.innerJoin(threads, eq(threads.id, posts.threadId))
+		.innerJoin(categories, eq(categories.id, threads.categoryId))
+		.where(eq(posts.id, postId));
+	if (!post || !isPublic({ status: post.status }, { status: post.threadStatus }, { archived: post.archived })) return;
+
+	const mentioned = options.mentioned.filter((id) => id !== post.authorId);
+	const items: NewNotification[] = mentioned.map((userId) => ({ userId, kind: 'mention', threadId: post.threadId, postId, actorId: post.authorId }));
+	if (options.isReply) {
+		const watchers = await tx
+			.select({ userId: threadWatches.userId })
+			.from(threadWatches)
+			.where(
+				and(
+					eq(threadWatches.threadId, post.threadId),
+					eq(threadWatches.watching, true),
+					ne(threadWatches.userId, post.authorId),
+					mentioned.length ? notInArray(threadWatches.userId, mentioned) : undefined,
+					participantSql(threadWatches.userId)
+				)
+			);
+		for (const w of watchers) items.push({ userId: w.userId, kind: 'reply', threadId: post.threadId, postId, actorId: post.authorId });
+	}
+	// Mentions are checked for membership when resolved; check again here in case the caller did not.
+	if (mentioned.length) {
+		const ok = new Set(
+			(await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, mentioned), participantSql(users.id)))).map((r) => r.id)
+		);
+		await notify(tx, emit, items.filter((n) => n.kind !== 'mention' || ok.has(n.userId)));
+	} else await notify(tx, emit, items);
+}
+
+export interface NotificationView {
+	id: number;
+	kind: NotificationKind;
+	createdAt: Date;
+	readAt: Date | null;
+	actorName: string | null;
+	/** Null when the thread is gone or not (any more) visible to the reader. */
+	thread: { id: number; title: string } | null;
+	postId: number | null;
+	data: Record<string, unknown>;
+	/** Where the notification leads, or null when there is nothing to see. */
+	href: string | null;
+}
+
+/** My notifications, newest first, keyset on id. */
+export async function listNotifications(actor: Actor, raw: ListNotificationsInput = {}): Promise<Page<NotificationView>> {
+	const viewer = viewerOf(actor);
+	const a = viewer.actor;
+	const input = ListNotificationsInput.parse(raw);
+	const cursor = decodeCursor(input.cursor);
+	const rows = await db()
+		.select({
+			id: notifications.id,
+			kind: notifications.kind,
+			createdAt: notifications.createdAt,
+			readAt: notifications.readAt,
+			data: notifications.data,
+			postId: notifications.postId,
+			actorName: users.displayName,
+			threadId: threads.id,
+			threadTitle: threads.title,
+			threadStatus: threads.status,
+			threadAuthor: threads.authorId,
+			postStatus: posts.status,
+			postAuthor: posts.authorId
+		})
+		.from(notifications)
+		.leftJoin(users, eq(users.id, notifications.actorId))
+		.leftJoin(threads, eq(threads.id, notifications.threadId))
+		.leftJoin(posts, eq(posts.id, notifications.postId))
+		.where(
+			and(
+				eq(notifications.userId, a.user.id),
+				cursor ? lt(notifications.id, Number(cursor.id)) : undefined,
+				input.unread ? isNull(notifications.readAt) : undefined
+			)
+		)
+		.orderBy(desc(notifications.id))
+		.limit(input.limit + 1);
+	const items = rows.slice(0, input.limit).map((r): NotificationView => {
+		const threadOk =
+			r.threadId !== null && threadVisible(viewer, { status: r.threadStatus as ContentStatus, authorId: r.threadAuthor! });
+		const postOk = r.postId === null || (r.postStatus !== null && (r.postStatus === 'visible' || r.postAuthor === viewer.id || viewer.moderator));
+		const thread = threadOk ? { id: r.threadId!, title: r.threadTitle! } : null;
+		let href: string | null = null;
+		if (thread) href = postOk && r.postId ? `/group/t/${thread.id}?from=${r.postId}#post-${r.postId}` : `/group/t/${thread.id}`;
+		else if (r.kind === 'membership_decided') href = '/home';
+		return {
+			id: r.id,
+			kind: r.kind,
+			createdAt: r.createdAt,
+			readAt: r.readAt,
+			actorName: thread ? r.actorName : null,
+			thread,
+			postId: thread ? r.postId : null,
+			data: (r.data ?? {}) as Record<string, unknown>,
+			href
+		};
+	});
+	const last = items.at(-1);
+	return { items, nextCursor: rows.length > input.limit && last ? encodeCursor({ k: last.id, id: String(last.id) }) : null };
+}
+
+/** How many of my notifications are unread (the bell). */
+export async function unreadNotificationCount(actor: Actor): Promise<number> {
+	const a = viewerOf(actor).actor;
+	const [row] = await db()
+		.select({ n: sql<number>`count(*)::int` })
+		.from(notifications)
+		.where(and(eq(notifications.userId, a.user.id), isNull(notifications.readAt)));
+	return row?.n ?? 0;
+}
+
+/** Marks some (by id) or all of my notifications read. Returns how many changed. */
+export async function markNotificationsRead(actor: Actor, raw: MarkReadInput): Promise<{ updated: number; unread: number }> {
+	const a = viewerOf(actor).actor;
+	const input = MarkReadInput.parse(raw);
+	const updated = await transact(async (tx, emit) => {
+		const rows = await tx
+			.update(notifications)
+			.set({ readAt: new Date() })
+			.where(and(eq(notifications.userId, a.user.id), isNull(notifications.readAt), 'ids' in input ? inArray(notifications.id, input.ids) : undefined))
+			.returning({ id: notifications.id });
+		if (rows.length) emit({ type: 'notifications.read', userId: a.user.id });
+		return rows.length;
+	});
+	return { updated, unread: await unreadNotificationCount(actor) };
+}
+
+/** Marks the notifications about posts of one thread up to a post read (when that part of the thread is seen). */
+export async function markThreadNotificationsRead(tx: Tx, emit: Emit, userId: string, threadId: number, upToPostId: number): Promise<void> {
+	const rows = await tx
+		.update(notifications)
+		.set({ readAt: new Date() })
+		.where(
+			and(
+				eq(notifications.userId, userId),
+				isNull(notifications.readAt),
+				eq(notifications.threadId, threadId),
+				lte(notifications.postId, upToPostId)
+			)
+		)
+		.returning({ id: notifications.id });
+	if (rows.length) emit({ type: 'notifications.read', userId });
+}
+
+/**
+ * The stand-in for src/lib/server/email/outbox.ts's enqueueEmail (not there
+ * yet when this was written): one row in the outbox, which the sender delivers.
+ */
+async function enqueueEmail(tx: Tx, email: { to: string; subject: string; text: string; kind: string; meta?: Record<string, unknown> }): Promise<void> {
+	await tx.insert(outbox).values({ toEmail: email.to, subject: email.subject, bodyText: email.text, kind: email.kind, meta: email.meta ?? {} });
+}
+
+const DAY = 24 * 3_600_000;
+
+/**
+ * The daily e-mail digest: for each active member who asked for it
+ * (profiles.email_digest) and whose last digest is a day old (or who never
+ * had one), one e-mail listing their unread notifications that no e-mail has
+ * mentioned yet, about content they may still see. Those notifications are
+ * marked e-mailed and the digest time is recorded, all in one transaction.
+ * Returns how many e-mails were queued. Meant for a daily timer.
+ */
+export async function sendDigests(now: Date = new Date(), origin = ''): Promise<number> {
+	const due = await db()
+		.select({ userId: profiles.userId, email: users.email, language: users.language, name: users.displayName })
+		.from(profiles)
+		.innerJoin(users, eq(users.id, profiles.userId))
+		.where(
+			and(
+				eq(profiles.emailDigest, true),
+				sql`(${profiles.lastDigestAt} is null or ${profiles.lastDigestAt} <= ${new Date(now.getTime() - DAY + 60_000)})`,
+				participantSql(users.id),
+				sql`exists (select 1 from notifications n where n.user_id = ${qualified(profiles.userId)} and n.read_at is null and n.emailed_at is null and n.created_at <= ${now})`
+			)
+		);
+	let sent = 0;
+	for (const person of due) {
+		await transact(async (tx) => {
+			const rows = await tx
+				.select({
+					id: notifications.id,
+					kind: notifications.kind,
+					threadId: threads.id,
+					title: threads.title,
+					threadStatus: threads.status,
+					postStatus: posts.status,
+					archived: categories.archived,
+					postId: notifications.postId,
+					actorName: users.displayName
+				})
+				.from(notifications)
+				.leftJoin(threads, eq(threads.id, notifications.threadId))
+				.leftJoin(categories, eq(categories.id, threads.categoryId))
+				.leftJoin(posts, eq(posts.id, notifications.postId))
+				.leftJoin(users, eq(users.id, notifications.actorId))
+				.where(
+					and(
+						eq(notifications.userId, person.userId),
+						isNull(notifications.readAt),
+						isNull(notifications.emailedAt),
+						lte(notifications.createdAt, now)
+					)
+				)
+				.orderBy(notifications.id)
+				.limit(200);
+			const lang = person.language as Language;
+			const lines: string[] = [];
+			for (const r of rows) {
+				const visible =
+					r.threadId !== null &&
+					isPublic({ status: (r.postStatus ?? 'visible') as ContentStatus }, { status: r.threadStatus as ContentStatus }, { archived: r.archived ?? true });
+				if (r.kind === 'membership_decided') lines.push(`- ${translate('notification_membership_decided', lang)}`);
+				else if (visible) {
+					const key = `notification_${r.kind}`;
+					lines.push(`- ${translate(key, lang, { name: r.actorName ?? '', title: r.title ?? '' })}\n  ${origin}/group/t/${r.threadId}${r.postId ? `?from=${r.postId}#post-${r.postId}` : ''}`);
+				}
+			}
+			if (rows.length) await tx.update(notifications).set({ emailedAt: now }).where(inArray(notifications.id, rows.map((r) => r.id)));
+			await tx.update(profiles).set({ lastDigestAt: now }).where(eq(profiles.userId, person.userId));
+			if (lines.length === 0) return;
+			await enqueueEmail(tx, {
+				to: person.email,
+				subject: translate('digest_subject', lang, { count: lines.length }),
+				text: [translate('digest_greeting', lang, { name: person.name }), '', ...lines, '', translate('digest_footer', lang, { url: `${origin}/notifications` })].join('\n'),
+				kind: 'notification_digest',
+				meta: { userId: person.userId, notifications: rows.map((r) => r.id) }
+			});
+			sent++;
+		});
+	}
+	return sent;
+}
+

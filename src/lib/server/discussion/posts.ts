@@ -1,0 +1,485 @@
+import { and, asc, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { db, transact } from '../runtime';
+import { categories, postRevisions, posts, reactions, REACTIONS, threads, threadWatches, users } from '../db/schema';
+import { DomainError } from '../errors';
+import type { Actor } from '../auth/actor';
+import { plainText, renderMarkdown } from './markdown';
+import { resolveMentions } from './mentions';
+import { notifyAboutPost } from './notifications';
+import { markReadTx } from './reads';
+import { ChangesInput, EditPostInput, ListPostsInput, ReactInput, ReplyInput } from './schemas';
+import {
+	audienceOf,
+	postContentShown,
+	postHasPlace,
+	postPlaceSql,
+	qualified,
+	reasonShown,
+	threadVisible,
+	threadVisibleSql,
+	viewerOf,
+	type ContentStatus,
+	type Viewer
+} from './visibility';
+
+export type Reaction = (typeof REACTIONS)[number];
+
+export interface PostView {
+	id: number;
+	threadId: number;
+	/** The post's change number (posts.seq): newer views have larger ones. */
+	seq: number;
+	author: { id: string; displayName: string; handle: string | null; initials: string };
+	status: ContentStatus;
+	/** Why a moderator withheld it: for its author and moderators only. */
+	statusReason: string | null;
+	/** Sanitised HTML, or null when the text is not shown (deleted, or withheld). */
+	html: string | null;
+	/** The markdown source, only of the viewer's own posts (for the edit form). */
+	source: string | null;
+	/** The thread title, on the opening post only. */
+	title: string | null;
+	isOpening: boolean;
+	createdAt: Date;
+	editedAt: Date | null;
+	revisionCount: number;
+	quote: { postId: number; authorName: string; excerpt: string | null } | null;
+	/** Every kind of the fixed set, in its order, with counts. */
+	reactions: { kind: Reaction; count: number; mine: boolean }[];
+	accepted: boolean;
+	mine: boolean;
+	can: { edit: boolean; delete: boolean; react: boolean; quote: boolean; accept: boolean };
+}
+
+/** A change the viewer may not see the content of: a live page should drop the post. */
+export interface WithheldChange {
+	id: number;
+	threadId: number;
+	seq: number;
+	withheld: true;
+}
+export type PostChange = (PostView & { withheld: false }) | WithheldChange;
+
+export const initialsOf = (name: string): string =>
+	name
+		.split(/\s+/)
+		.filter((w) => w && w[0] === w[0]!.toUpperCase() && /\p{L}/u.test(w[0]!))
+		.map((w) => w[0])
+		.filter((_, i, all) => i === 0 || i === all.length - 1)
+		.join('')
+		.toUpperCase() || name.slice(0, 1).toUpperCase();
+
+const rowColumns = {
+	id: posts.id,
+	threadId: posts.threadId,
+	authorId: posts.authorId,
+	authorName: users.displayName,
+	authorHandle: users.handle,
+	title: posts.title,
+	body: posts.body,
+	bodyHtml: posts.bodyHtml,
+	quotePostId: posts.quotePostId,
+	status: posts.status,
+	statusReason: posts.statusReason,
+	seq: posts.seq,
+	createdAt: posts.createdAt,
+	editedAt: posts.editedAt,
+	threadKind: threads.kind,
+	threadAuthorId: threads.authorId,
+	threadStatus: threads.status,
+	acceptedPostId: threads.acceptedPostId,
+	locked: threads.locked,
+	archived: categories.archived,
+	revisionCount: sql<number>`(select count(*)::int from post_revisions pr where pr.post_id = ${qualified(posts.id)})`
+};
+type PostRow = Awaited<ReturnType<typeof selectRows>>[number];
+
+function selectRows() {
+	return db()
+		.select(rowColumns)
+		.from(posts)
+		.innerJoin(threads, eq(threads.id, posts.threadId))
+		.innerJoin(categories, eq(categories.id, threads.categoryId))
+		.innerJoin(users, eq(users.id, posts.authorId));
+}
+
+/** Turns rows into what the viewer may see: reactions, quotes and permissions filled in. */
+async function buildViews(viewer: Viewer, rows: PostRow[]): Promise<PostView[]> {
+	if (rows.length === 0) return [];
+	const ids = rows.map((r) => r.id);
+	const counts = await db()
+		.select({
+			postId: reactions.postId,
+			kind: reactions.kind,
+			count: sql<number>`count(*)::int`,
+			// As text: an anonymous view (groupPostChange) has no user id.
+			mine: sql<boolean>`bool_or(${reactions.userId}::text = ${viewer.id})`
+		})
+		.from(reactions)
+		.where(inArray(reactions.postId, ids))
+		.groupBy(reactions.postId, reactions.kind);
+	const quoteIds = [...new Set(rows.map((r) => r.quotePostId).filter((id): id is number => id !== null))];
+	const quoteAuthor = alias(users, 'qa');
+	const quoted = quoteIds.length
+		? await db()
+				.select({ id: posts.id, threadId: posts.threadId, status: posts.status, authorId: posts.authorId, authorName: quoteAuthor.displayName, bodyHtml: posts.bodyHtml })
+				.from(posts)
+				.innerJoin(quoteAuthor, eq(quoteAuthor.id, posts.authorId))
+				.where(inArray(posts.id, quoteIds))
+		: [];
+	const quotes = new Map(quoted.map((q) => [q.id, q]));
+	return rows.map((r) => {
+		const shown = postContentShown(viewer, r);
+		const mine = r.authorId === viewer.id;
+		const open = !r.locked && !r.archived && r.threadStatus !== 'removed';
+		const q = r.quotePostId !== null ? quotes.get(r.quotePostId) : undefined;
+		const quote =
+			q && q.threadId === r.threadId && postHasPlace(viewer, q)
+				? { postId: q.id, authorName: q.authorName, excerpt: postContentShown(viewer, q) ? plainText(q.bodyHtml) : null }
+				: null;
+		const isOpening = r.title !== null;
+		return {
+			id: r.id,
+			threadId: r.threadId,
+			seq: r.seq,
+			author: { id: r.authorId, displayName: r.authorName, handle: r.authorHandle, initials: initialsOf(r.authorName) },
+			status: r.status,
+			statusReason: reasonShown(viewer, r) ? r.statusReason : null,
+			html: shown ? r.bodyHtml : null,
+			source: shown && mine ? r.body : null,
+			title: r.title,
+			isOpening,
+			createdAt: r.createdAt,
+			editedAt: r.editedAt,
+			revisionCount: shown ? r.revisionCount : 0,
+			quote,
+			reactions: REACTIONS.map((kind) => {
+				const c = counts.find((x) => x.postId === r.id && x.kind === kind);
+				return { kind, count: c?.count ?? 0, mine: c?.mine ?? false };
+			}),
+			accepted: r.acceptedPostId === r.id,
+			mine,
+			can: {
+				edit: mine && (r.status === 'visible' || r.status === 'held'),
+				delete: mine && (r.status === 'visible' || r.status === 'held'),
+				react: r.status === 'visible' && !r.archived,
+				quote: r.status === 'visible' && open,
+				accept:
+					r.threadKind === 'question' && !isOpening && r.status === 'visible' && (r.threadAuthorId === viewer.id || viewer.moderator)
+			}
+		};
+	});
+}
+
+async function visibleThread(viewer: Viewer, threadId: number) {
+	const [t] = await db()
+		.select({ id: threads.id, status: threads.status, authorId: threads.authorId })
+		.from(threads)
+		.where(and(eq(threads.id, threadId), threadVisibleSql(viewer)));
+	if (!t) throw new DomainError('not_found', 'error_thread_not_found');
+	return t;
+}
+
+export interface PostPage {
+	items: PostView[];
+	/** `before` for the page before this one, or null at the start. */
+	earlier: number | null;
+	/** `after` for the page after this one, or null at the end. */
+	later: number | null;
+}
+
+/**
+ * A page of a thread's posts, oldest first, keyset on id: from the start,
+ * `after` an id, `from` an id (inclusive: where "first unread" lands), or the
+ * page `before` an id. Deleted posts keep their place; withheld ones appear
+ * only to their author and moderators.
+ */
+export async function listPosts(actor: Actor, threadId: number, raw: ListPostsInput = {}): Promise<PostPage> {
+	const viewer = viewerOf(actor);
+	const input = ListPostsInput.parse(raw);
+	await visibleThread(viewer, threadId);
+	const base = and(eq(posts.threadId, threadId), postPlaceSql(viewer));
+	let rows: PostRow[];
+	if (input.before !== undefined) {
+		rows = (await selectRows().where(and(base, lt(posts.id, input.before))).orderBy(desc(posts.id)).limit(input.limit + 1)).reverse();
+		const hasEarlier = rows.length > input.limit;
+		if (hasEarlier) rows = rows.slice(1);
+		return { items: await buildViews(viewer, rows), earlier: hasEarlier ? rows[0]!.id : null, later: rows.at(-1)?.id ?? null };
+	}
+	const start = input.from !== undefined ? gte(posts.id, input.from) : input.after !== undefined ? gt(posts.id, input.after) : undefined;
+	rows = await selectRows().where(and(base, start)).orderBy(asc(posts.id)).limit(input.limit + 1);
+	const hasLater = rows.length > input.limit;
+	rows = rows.slice(0, input.limit);
+	let earlier: number | null = null;
+	if (start && rows.length) {
+		const [before] = await db()
+			.select({ id: posts.id })
+			.from(posts)
+			.where(and(base, lt(posts.id, rows[0]!.id)))
+			.limit(1);
+		if (before) earlier = rows[0]!.id;
+	}
+	return { items: await buildViews(viewer, rows), earlier, later: hasLater ? rows.at(-1)!.id : null };
+}
+
+/** One post as the viewer may see it, or null when it has no place for them. The live layer's view function. */
+export async function getPostView(actor: Actor, postId: number): Promise<PostView | null> {
+	const viewer = viewerOf(actor);
+	const [row] = await selectRows().where(eq(posts.id, postId));
+	if (!row || !threadVisible(viewer, { status: row.threadStatus, authorId: row.threadAuthorId }) || !postHasPlace(viewer, row)) return null;
+	return (await buildViews(viewer, [row]))[0]!;
+}
+
+/**
+ * The posts of a thread that changed after `seq`, in seq order: what a live
+ * page missed while disconnected. A post the viewer may not (any longer) see
+ * comes as a `withheld` marker, so the page can drop it. At most `limit`
+ * (default 200): ask again from the last seq when that many came back.
+ */
+export async function changesSince(actor: Actor, threadId: number, seq: number, limit = 200): Promise<PostChange[]> {
+	const viewer = viewerOf(actor);
+	const input = ChangesInput.parse({ since: seq, limit });
+	await visibleThread(viewer, threadId);
+	const rows = await selectRows()
+		.where(and(eq(posts.threadId, threadId), gt(posts.seq, input.since)))
+		.orderBy(asc(posts.seq))
+		.limit(input.limit);
+	const placed = rows.filter((r) => postHasPlace(viewer, r));
+	const views = new Map((await buildViews(viewer, placed)).map((v) => [v.id, v]));
+	return rows.map((r): PostChange => {
+		const v = views.get(r.id);
+		return v ? { ...v, withheld: false } : { id: r.id, threadId: r.threadId, seq: r.seq, withheld: true };
+	});
+}
+
+export interface Revision {
+	id: number;
+	/** The text as it was before that edit, rendered. */
+	html: string;
+	title: string | null;
+	editedAt: Date;
+}
+
+/** Earlier versions of posts the viewer may read, newest first, by post id. */
+export async function revisionsOf(actor: Actor, postIds: number[]): Promise<Map<number, Revision[]>> {
+	const viewer = viewerOf(actor);
+	const out = new Map<number, Revision[]>();
+	if (postIds.length === 0) return out;
+	const rows = await db()
+		.select({
+			id: postRevisions.id,
+			postId: postRevisions.postId,
+			body: postRevisions.body,
+			title: postRevisions.title,
+			editedAt: postRevisions.editedAt,
+			status: posts.status,
+			authorId: posts.authorId,
+			threadStatus: threads.status,
+			threadAuthorId: threads.authorId
+		})
+		.from(postRevisions)
+		.innerJoin(posts, eq(posts.id, postRevisions.postId))
+		.innerJoin(threads, eq(threads.id, posts.threadId))
+		.where(inArray(postRevisions.postId, postIds.slice(0, 200)))
+		.orderBy(desc(postRevisions.id));
+	for (const r of rows) {
+		if (!postContentShown(viewer, r) || !threadVisible(viewer, { status: r.threadStatus, authorId: r.threadAuthorId })) continue;
+		const list = out.get(r.postId) ?? [];
+		list.push({ id: r.id, html: renderMarkdown(r.body), title: r.title, editedAt: r.editedAt });
+		out.set(r.postId, list);
+	}
+	return out;
+}
+
+/**
+ * Replies to a thread, optionally quoting one of its posts. Refused in a
+ * locked thread or an archived category. The writer watches the thread
+ * (unless they unwatched it) and has read it up to their reply; watchers and
+ * mentioned members are notified.
+ */
+export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Promise<PostView> {
+	const viewer = viewerOf(actor);
+	const input = ReplyInput.parse(raw);
+	const postId = await transact(async (tx, emit) => {
+		const [thread] = await tx
+			.select({ id: threads.id, status: threads.status, authorId: threads.authorId, locked: threads.locked, categoryId: threads.categoryId, archived: categories.archived })
+			.from(threads)
+			.innerJoin(categories, eq(categories.id, threads.categoryId))
+			.where(eq(threads.id, threadId))
+			.for('update', { of: threads });
+		if (!thread || !threadVisible(viewer, thread)) throw new DomainError('not_found', 'error_thread_not_found');
+		if (thread.locked || thread.status === 'removed') throw new DomainError('conflict', 'error_thread_locked');
+		if (thread.archived) throw new DomainError('conflict', 'error_category_archived');
+		if (input.quotePostId !== undefined) {
+			const [q] = await tx
+				.select({ id: posts.id, threadId: posts.threadId, status: posts.status, authorId: posts.authorId })
+				.from(posts)
+				.where(eq(posts.id, input.quotePostId));
+			if (!q || q.threadId !== threadId || !postContentShown(viewer, q)) throw new DomainError('not_found', 'error_quote_not_found', { field: 'quotePostId' });
+		}
+		const mentions = await resolveMentions(tx, input.body, viewer.id);
+		const status: ContentStatus = 'visible';
+		const now = new Date();
+		const [post] = await tx
+			.insert(posts)
+			.values({
+				threadId,
+				authorId: viewer.id,
+				body: input.body,
+				bodyHtml: renderMarkdown(input.body, { mentions: mentions.handles }),
+				quotePostId: input.quotePostId ?? null,
+				status,
+				createdAt: now
+			})
+			.returning({ id: posts.id, seq: posts.seq });
+		if (status === 'visible')
+			await tx
+				.update(threads)
+				.set({ lastPostId: post!.id, lastPostAt: now, replyCount: sql`${threads.replyCount} + 1` })
+				.where(eq(threads.id, threadId));
+		await tx.insert(threadWatches).values({ userId: viewer.id, threadId, watching: true }).onConflictDoNothing();
+		await markReadTx(tx, emit, viewer.id, threadId, post!.id);
+		await notifyAboutPost(tx, emit, post!.id, { mentioned: mentions.userIds, isReply: true });
+		const audience = audienceOf(status);
+		emit({ type: 'post.changed', change: 'created', threadId, categoryId: thread.categoryId, postId: post!.id, seq: post!.seq, authorId: viewer.id, audience });
+		emit({ type: 'thread.changed', change: 'updated', threadId, categoryId: thread.categoryId, authorId: thread.authorId, audience: audienceOf(thread.status) });
+		return post!.id;
+	});
+	return (await getPostView(actor, postId))!;
+}
+
+async function ownPostForChange(tx: Parameters<Parameters<typeof transact>[0]>[0], viewer: Viewer, postId: number) {
+	const [post] = await tx
+		.select({
+			id: posts.id,
+			threadId: posts.threadId,
+			authorId: posts.authorId,
+			status: posts.status,
+			body: posts.body,
+			title: posts.title,
+			categoryId: threads.categoryId,
+			threadStatus: threads.status,
+			threadAuthorId: threads.authorId
+		})
+		.from(posts)
+		.innerJoin(threads, eq(threads.id, posts.threadId))
+		.where(eq(posts.id, postId))
+		.for('update', { of: posts });
+	if (!post || !threadVisible(viewer, { status: post.threadStatus, authorId: post.threadAuthorId }) || !postHasPlace(viewer, post))
+		throw new DomainError('not_found', 'error_post_not_found');
+	if (post.authorId !== viewer.id) throw new DomainError('forbidden', 'error_not_your_post');
+	if (post.status === 'deleted') throw new DomainError('conflict', 'error_post_deleted');
+	if (post.status !== 'visible' && post.status !== 'held') throw new DomainError('conflict', 'error_post_withheld');
+	return post;
+}
+
+/**
+ * The author edits their post. The text before the edit is kept in
+ * post_revisions and the post shows "edited". A new title on the opening post
+ * renames the thread. Newly mentioned members are notified.
+ */
+export async function editPost(actor: Actor, postId: number, raw: EditPostInput): Promise<PostView> {
+	const viewer = viewerOf(actor);
+	const input = EditPostInput.parse(raw);
+	await transact(async (tx, emit) => {
+		const post = await ownPostForChange(tx, viewer, postId);
+		const newTitle = post.title !== null && input.title !== undefined ? input.title : post.title;
+		if (input.body === post.body && newTitle === post.title) return;
+		await tx.insert(postRevisions).values({ postId, body: post.body, title: post.title, editedBy: viewer.id });
+		const mentions = await resolveMentions(tx, input.body, viewer.id);
+		const [updated] = await tx
+			.update(posts)
+			.set({
+				body: input.body,
+				title: newTitle,
+				bodyHtml: renderMarkdown(input.body, { mentions: mentions.handles }),
+				editedAt: new Date(),
+				seq: sql`nextval('post_change_seq')`
+			})
+			.where(eq(posts.id, postId))
+			.returning({ seq: posts.seq, status: posts.status });
+		if (newTitle !== post.title && newTitle !== null) {
+			await tx.update(threads).set({ title: newTitle }).where(eq(threads.id, post.threadId));
+			emit({ type: 'thread.changed', change: 'updated', threadId: post.threadId, categoryId: post.categoryId, authorId: post.threadAuthorId, audience: audienceOf(post.threadStatus) });
+		}
+		await notifyAboutPost(tx, emit, postId, { mentioned: mentions.userIds, isReply: false });
+		emit({ type: 'post.changed', change: 'edited', threadId: post.threadId, categoryId: post.categoryId, postId, seq: updated!.seq, authorId: viewer.id, audience: audienceOf(updated!.status) });
+	});
+	return (await getPostView(actor, postId))!;
+}
+
+/**
+ * The author takes their post back. Its place stays ("removed by author"),
+ * its text is never shown again; if it was the accepted answer, the question
+ * is open again.
+ */
+export async function deletePost(actor: Actor, postId: number): Promise<PostView> {
+	const viewer = viewerOf(actor);
+	await transact(async (tx, emit) => {
+		const post = await ownPostForChange(tx, viewer, postId);
+		const [updated] = await tx
+			.update(posts)
+			.set({ status: 'deleted', seq: sql`nextval('post_change_seq')` })
+			.where(eq(posts.id, postId))
+			.returning({ seq: posts.seq });
+		const unaccepted = await tx
+			.update(threads)
+			.set({ acceptedPostId: null })
+			.where(and(eq(threads.id, post.threadId), eq(threads.acceptedPostId, postId)))
+			.returning({ id: threads.id });
+		emit({ type: 'post.changed', change: 'deleted', threadId: post.threadId, categoryId: post.categoryId, postId, seq: updated!.seq, authorId: viewer.id, audience: 'group' });
+		if (unaccepted.length)
+			emit({ type: 'thread.changed', change: 'updated', threadId: post.threadId, categoryId: post.categoryId, authorId: post.threadAuthorId, audience: audienceOf(post.threadStatus) });
+	});
+	return (await getPostView(actor, postId))!;
+}
+
+/** Adds the viewer's reaction of that kind, or takes it away if it was there. */
+export async function toggleReaction(actor: Actor, postId: number, raw: ReactInput): Promise<PostView> {
+	const viewer = viewerOf(actor);
+	const { kind } = ReactInput.parse(raw);
+	await transact(async (tx, emit) => {
+		const [post] = await tx
+			.select({
+				id: posts.id,
+				threadId: posts.threadId,
+				authorId: posts.authorId,
+				status: posts.status,
+				categoryId: threads.categoryId,
+				threadStatus: threads.status,
+				threadAuthorId: threads.authorId,
+				archived: categories.archived
+			})
+			.from(posts)
+			.innerJoin(threads, eq(threads.id, posts.threadId))
+			.innerJoin(categories, eq(categories.id, threads.categoryId))
+			.where(eq(posts.id, postId))
+			.for('update', { of: posts });
+		if (!post || !threadVisible(viewer, { status: post.threadStatus, authorId: post.threadAuthorId }) || !postHasPlace(viewer, post))
+			throw new DomainError('not_found', 'error_post_not_found');
+		if (post.status !== 'visible' || post.archived) throw new DomainError('conflict', 'error_cannot_react');
+		const removed = await tx
+			.delete(reactions)
+			.where(and(eq(reactions.postId, postId), eq(reactions.userId, viewer.id), eq(reactions.kind, kind)))
+			.returning({ postId: reactions.postId });
+		if (removed.length === 0) await tx.insert(reactions).values({ postId, userId: viewer.id, kind }).onConflictDoNothing();
+		const [updated] = await tx.update(posts).set({ seq: sql`nextval('post_change_seq')` }).where(eq(posts.id, postId)).returning({ seq: posts.seq });
+		emit({ type: 'post.changed', change: 'reactions', threadId: post.threadId, categoryId: post.categoryId, postId, seq: updated!.seq, authorId: post.authorId, audience: 'group' });
+	});
+	return (await getPostView(actor, postId))!;
+}
+
+/**
+ * A post as any ordinary member sees it, for broadcasting one change to a
+ * whole thread room: no one's own flags, and a `withheld` marker when members
+ * may not see it (held, hidden, removed), so open views drop it.
+ */
+export async function groupPostChange(postId: number): Promise<PostChange | null> {
+	const [row] = await selectRows().where(eq(posts.id, postId));
+	if (!row) return null;
+	const member: Viewer = { id: '', moderator: false };
+	if (!threadVisible(member, { status: row.threadStatus, authorId: row.threadAuthorId }) || !postHasPlace(member, row))
+		return { id: row.id, threadId: row.threadId, seq: row.seq, withheld: true };
+	return { ...(await buildViews(member, [row]))[0]!, withheld: false };
+}

@@ -1,0 +1,137 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { runtime } from '../runtime';
+import { DomainError } from '../errors';
+import type { Actor } from '../auth/actor';
+import { decodeCursor, encodeCursor, type Page } from '../paging';
+import { SearchInput } from './schemas';
+import { viewerOf } from './visibility';
+
+export interface SearchHit {
+	postId: number;
+	threadId: number;
+	isOpening: boolean;
+	/** The thread title as HTML: escaped, with matches in <mark>. */
+	titleHtml: string;
+	/** A fragment of the post as HTML: escaped, with matches in <mark>. */
+	snippetHtml: string;
+	rank: number;
+	createdAt: Date;
+	authorName: string;
+	country: string | null;
+	category: { slug: string; nameNl: string; nameEn: string };
+}
+
+const START = '\u0001';
+const STOP = '\u0002';
+
+/** ts_headline's output is text, not HTML: escape all of it, then turn only our sentinels into <mark>. */
+export function highlightToHtml(raw: string): string {
+	let out = '';
+	let open = false;
+	for (const ch of raw) {
+		if (ch === START) {
+			if (!open) out += '<mark>';
+			open = true;
+		} else if (ch === STOP) {
+			if (open) out += '</mark>';
+			open = false;
+		} else if (ch === '&') out += '&amp;';
+		else if (ch === '<') out += '&lt;';
+		else if (ch === '>') out += '&gt;';
+		else if (ch === '"') out += '&quot;';
+		else if (ch === "'") out += '&#39;';
+		else if (ch < ' ' && ch !== '\n' && ch !== '\t') out += ' ';
+		else out += ch;
+	}
+	return open ? out + '</mark>' : out;
+}
+
+/** The text a headline is cut from: the markdown source, without sentinels and the loudest syntax. */
+const cleanText = (column: SQL) =>
+	sql`regexp_replace(translate(${column}, chr(1) || chr(2), ''), '!?\\[|\\]\\([^)]*\\)|[*_#>\`~|]+', ' ', 'g')`;
+
+const headlineOptions = (extra: string) =>
+	sql`'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ${', ' + extra}`;
+
+/** The first of the Dutch, English and plain headlines that marked a match. */
+const headline = (text: SQL, options: SQL) => sql`(select case when strpos(hd, chr(1)) > 0 then hd when strpos(he, chr(1)) > 0 then he else hs end from (select
+		ts_headline('dutch', ${text}, s.query, ${options}) as hd,
+		ts_headline('english', ${text}, s.query, ${options}) as he,
+		ts_headline('simple', ${text}, s.query, ${options}) as hs) as x)`;
+
+/**
+ * Full-text search over titles and bodies, Dutch and English stemming (and
+ * plain words) OR-ed together, ranked by ts_rank on the stored tsvector
+ * (GIN-indexed). Finds only what every member may see: visible posts of
+ * visible threads in categories that are not archived. Filters by category
+ * slug and country; keyset on (rank, id).
+ */
+export async function searchPosts(actor: Actor, raw: SearchInput): Promise<Page<SearchHit>> {
+	viewerOf(actor);
+	const input = SearchInput.parse(raw);
+	const cursor = decodeCursor(input.cursor);
+	if (cursor && (typeof cursor.k !== 'number' || !/^\d+$/.test(cursor.id))) throw new DomainError('invalid_input', 'error_cursor', { field: 'cursor' });
+	const q = input.q;
+	const rows = await runtime().database.rows<{
+		id: number | string;
+		thread_id: number | string;
+		is_opening: boolean;
+		rank: number;
+		created_at: Date | string;
+		author_name: string;
+		country: string | null;
+		slug: string;
+		name_nl: string;
+		name_en: string;
+		title_hl: string;
+		snippet: string;
+	}>(sql`
+		with s as (
+			select websearch_to_tsquery('dutch', ${q}) || websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}) as query
+		),
+		hits as (
+			select p.id, p.thread_id, p.title is not null as is_opening, p.body, p.created_at, p.author_id, ts_rank(p.search, s.query) as rank
+			from posts p
+			cross join s
+			join threads t on t.id = p.thread_id
+			join categories c on c.id = t.category_id
+			where numnode(s.query) > 0
+				and p.search @@ s.query
+				and p.status = 'visible' and t.status = 'visible' and not c.archived
+				${input.category ? sql`and c.slug = ${input.category}` : sql``}
+				${input.country ? sql`and t.country = ${input.country}` : sql``}
+		),
+		page as (
+			select * from hits
+			${cursor ? sql`where (hits.rank < ${cursor.k}::real or (hits.rank = ${cursor.k}::real and hits.id < ${Number(cursor.id)}::bigint))` : sql``}
+			order by hits.rank desc, hits.id desc
+			limit ${input.limit + 1}
+		)
+		select page.id, page.thread_id, page.is_opening, page.rank, page.created_at,
+			u.display_name as author_name, t.country, c.slug, c.name_nl, c.name_en,
+			${headline(cleanText(sql`t.title`), headlineOptions('HighlightAll=true'))} as title_hl,
+			${headline(cleanText(sql`page.body`), headlineOptions('MaxWords=35, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "'))} as snippet
+		from page
+		cross join s
+		join threads t on t.id = page.thread_id
+		join categories c on c.id = t.category_id
+		join users u on u.id = page.author_id
+		order by page.rank desc, page.id desc
+	`);
+	const items = rows.slice(0, input.limit).map(
+		(r): SearchHit => ({
+			postId: Number(r.id),
+			threadId: Number(r.thread_id),
+			isOpening: r.is_opening,
+			titleHtml: highlightToHtml(r.title_hl),
+			snippetHtml: highlightToHtml(r.snippet),
+			rank: Number(r.rank),
+			createdAt: new Date(r.created_at),
+			authorName: r.author_name,
+			country: r.country,
+			category: { slug: r.slug, nameNl: r.name_nl, nameEn: r.name_en }
+		})
+	);
+	const last = items.at(-1);
+	return { items, nextCursor: rows.length > input.limit && last ? encodeCursor({ k: last.rank, id: String(last.postId) }) : null };
+}

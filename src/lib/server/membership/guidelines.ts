@@ -1,0 +1,101 @@
+import { and, desc, eq } from 'drizzle-orm';
+import MarkdownIt from 'markdown-it';
+import { db, transact } from '../runtime';
+import type { Tx } from '../db';
+import { guidelineAcceptances, guidelines } from '../db/schema';
+import { DomainError } from '../errors';
+import { requireActive, requireCapability, type Actor } from '../auth/actor';
+import type { Language } from '../../roles';
+import type { PublishGuidelinesInput } from './schemas';
+
+/**
+ * The community guidelines: versioned text in Dutch and English, readable by
+ * anyone (applicants read them before they accept them). Written by staff in
+ * Markdown; rendered with raw HTML switched off, so the page gets escaped text
+ * and markdown-it's own safe link check.
+ */
+const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
+
+export interface Guidelines {
+	version: number;
+	bodyNl: string;
+	bodyEn: string;
+	publishedAt: Date;
+}
+
+export const renderGuidelines = (body: string): string => md.render(body);
+
+/** The current version, or null before any is published. */
+export async function currentGuidelines(tx?: Tx): Promise<Guidelines | null> {
+	const [row] = await (tx ?? db())
+		.select({ version: guidelines.version, bodyNl: guidelines.bodyNl, bodyEn: guidelines.bodyEn, publishedAt: guidelines.publishedAt })
+		.from(guidelines)
+		.orderBy(desc(guidelines.version))
+		.limit(1);
+	return row ?? null;
+}
+
+export interface GuidelinesView {
+	version: number;
+	publishedAt: Date;
+	/** Rendered, safe HTML in the asked language. */
+	html: string;
+	/** For a signed-in person: when they accepted this version, if they did. */
+	acceptedAt: Date | null;
+}
+
+export async function viewGuidelines(actor: Actor, locale: Language): Promise<GuidelinesView | null> {
+	const g = await currentGuidelines();
+	if (!g) return null;
+	let acceptedAt: Date | null = null;
+	if (actor.kind === 'user') {
+		const [row] = await db()
+			.select({ at: guidelineAcceptances.acceptedAt })
+			.from(guidelineAcceptances)
+			.where(and(eq(guidelineAcceptances.userId, actor.user.id), eq(guidelineAcceptances.version, g.version)));
+		acceptedAt = row?.at ?? null;
+	}
+	return { version: g.version, publishedAt: g.publishedAt, html: renderGuidelines(locale === 'nl' ? g.bodyNl : g.bodyEn), acceptedAt };
+}
+
+/**
+ * Checks, inside the registering transaction, that the person accepted the
+ * version that is current now; a version published while they were reading
+ * must be read first.
+ */
+export async function assertCurrentVersion(tx: Tx, version: number): Promise<number> {
+	const g = await currentGuidelines(tx);
+	if (!g) throw new DomainError('conflict', 'error_no_guidelines');
+	if (g.version !== version) throw new DomainError('conflict', 'error_guidelines_changed', { field: 'acceptGuidelines' });
+	return g.version;
+}
+
+export async function recordAcceptance(tx: Tx, userId: string, version: number): Promise<void> {
+	await tx.insert(guidelineAcceptances).values({ userId, version }).onConflictDoNothing();
+}
+
+/** An active person accepts the current version (after a new one is published). */
+export async function acceptCurrentGuidelines(actor: Actor, version: number): Promise<{ version: number; acceptedAt: Date }> {
+	const a = requireActive(actor);
+	return transact(async (tx) => {
+		const v = await assertCurrentVersion(tx, version);
+		await recordAcceptance(tx, a.user.id, v);
+		const [row] = await tx
+			.select({ at: guidelineAcceptances.acceptedAt })
+			.from(guidelineAcceptances)
+			.where(and(eq(guidelineAcceptances.userId, a.user.id), eq(guidelineAcceptances.version, v)));
+		return { version: v, acceptedAt: row!.at };
+	});
+}
+
+/** Admins publish a new version; it applies to everyone who registers from now on. */
+export async function publishGuidelines(actor: Actor, input: PublishGuidelinesInput): Promise<Guidelines> {
+	const a = requireCapability(actor, 'admin.settings');
+	return transact(async (tx) => {
+		const [row] = await tx
+			.insert(guidelines)
+			.values({ bodyNl: input.bodyNl, bodyEn: input.bodyEn, publishedBy: a.user.id })
+			.returning({ version: guidelines.version, bodyNl: guidelines.bodyNl, bodyEn: guidelines.bodyEn, publishedAt: guidelines.publishedAt });
+		return row!;
+	});
+}

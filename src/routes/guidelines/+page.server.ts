@@ -1,0 +1,27 @@
+import type { Actions, PageServerLoad } from './$types';
+import { getLocale } from '$lib/paraglide/runtime';
+import { formAction, formValues, pageGuard, parseWith } from '$lib/server/kit';
+import { acceptCurrentGuidelines, viewGuidelines } from '$lib/server/membership/guidelines';
+import { AcceptGuidelinesInput } from '$lib/server/membership/schemas';
+
+/** The community guidelines, public: applicants read them before they accept them. */
+export const load: PageServerLoad = async ({ locals }) => {
+	const g = await viewGuidelines(locals.actor, getLocale());
+	const active = locals.actor.kind === 'user' && locals.actor.user.status === 'active';
+	return {
+		guidelines: g && { version: g.version, html: g.html, publishedAt: g.publishedAt.toISOString(), acceptedAt: g.acceptedAt?.toISOString() ?? null },
+		canAccept: active
+	};
+};
+
+export const actions: Actions = {
+	accept: async (event) => {
+		const actor = pageGuard(event, 'active');
+		const values = formValues(await event.request.formData());
+		return formAction(async () => {
+			const { version } = parseWith(AcceptGuidelinesInput, { version: Number(values.version) });
+			await acceptCurrentGuidelines(actor, version);
+			return { accepted: true };
+		});
+	}
+};

@@ -1,0 +1,33 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { getLocale } from '$lib/paraglide/runtime';
+import { translate } from '$lib/i18n/translate';
+import { pageGuard, parseWith } from '$lib/server/kit';
+import { isDomainError } from '$lib/server/errors';
+import { getMemberProfile } from '$lib/server/membership/profiles';
+import { HandleParam } from '$lib/server/membership/schemas';
+import { countryName, languageName } from '$lib/server/membership/countries';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = pageGuard(event, 'group.participate');
+	const locale = getLocale();
+	try {
+		const { handle } = parseWith(HandleParam, event.params);
+		const p = await getMemberProfile(actor, handle);
+		return {
+			profile: {
+				handle: p.handle,
+				displayName: p.displayName,
+				bio: p.bio,
+				languages: p.languages.map((l) => languageName(l, locale)),
+				posting: p.posting && { country: countryName(p.posting.country, locale), city: p.posting.city, region: p.posting.region },
+				memberSince: p.memberSince.toISOString(),
+				moderator: p.moderator,
+				own: p.userId === actor.user.id
+			}
+		};
+	} catch (e) {
+		if (isDomainError(e) && (e.code === 'not_found' || e.code === 'invalid_input')) error(404, translate('error_member_not_found', locale));
+		throw e;
+	}
+};

@@ -1,0 +1,317 @@
+import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
+import { defineRoute } from '../http/route';
+import { me } from '../../lib/server/accounts/account';
+import { LOCALE_COOKIE, serializeCookie, sessionCookieName, sessionCookieOptions } from '../../lib/server/auth/cookie';
+import { DomainError } from '../../lib/server/errors';
+import { LANGUAGES } from '../../lib/roles';
+import { acceptCurrentGuidelines, publishGuidelines, viewGuidelines } from '../../lib/server/membership/guidelines';
+import {
+	checkInvitation,
+	createInvitation,
+	listInvitations,
+	registerWithInvitation,
+	revokeInvitation,
+	type Registration
+} from '../../lib/server/membership/invitations';
+import {
+	decideJoinRequest,
+	getJoinRequest,
+	listJoinRequests,
+	myJoinRequest,
+	submitJoinRequest,
+	withdrawJoinRequest
+} from '../../lib/server/membership/join-requests';
+import { getMemberProfile, getMyProfile, updateMyProfile } from '../../lib/server/membership/profiles';
+import { listDirectory } from '../../lib/server/membership/directory';
+import { REGIONS } from '../../lib/server/membership/countries';
+import {
+	AcceptGuidelinesInput,
+	CreateInvitationInput,
+	DecideJoinRequestInput,
+	DirectoryQuery,
+	HandleParam,
+	IdParam,
+	InvitationToken,
+	JoinRequestInput,
+	ListInvitationsQuery,
+	ListJoinRequestsQuery,
+	PublishGuidelinesInput,
+	RegisterWithInvitationInput,
+	UpdateMemberProfileInput
+} from '../../lib/server/membership/schemas';
+import { JOIN_REQUEST_STATUSES, RELATIONS } from '../../lib/server/db/schema/membership';
+import { MeResponse } from './shapes';
+
+/** Response shapes, for the OpenAPI document. */
+const date = z.string();
+const GuidelinesShape = z.object({ version: z.number(), publishedAt: date, html: z.string(), acceptedAt: date.nullable() });
+const InvitationShape = z.object({
+	id: z.uuid(),
+	email: z.string().nullable(),
+	note: z.string().nullable(),
+	status: z.enum(['open', 'used', 'expired', 'revoked']),
+	createdAt: date,
+	expiresAt: date,
+	usedAt: date.nullable(),
+	revokedAt: date.nullable(),
+	createdBy: z.object({ id: z.uuid(), displayName: z.string() }),
+	usedBy: z.object({ displayName: z.string(), handle: z.string().nullable() }).nullable()
+});
+const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+const JoinRequestShape = z.object({
+	id: z.uuid(),
+	status: z.enum(JOIN_REQUEST_STATUSES),
+	createdAt: date,
+	applicant: z.object({ id: z.uuid(), displayName: z.string(), email: z.string(), language: z.enum(LANGUAGES) }),
+	postingCountry: z.string(),
+	postingCity: z.string(),
+	relation: z.enum(RELATIONS),
+	civilServantName: z.string(),
+	civilServantDepartment: z.string(),
+	languages: z.array(z.string()),
+	message: z.string().nullable(),
+	guidelinesVersion: z.number(),
+	decidedAt: date.nullable(),
+	decisionReason: z.string().nullable(),
+	decidedBy: z.object({ displayName: z.string() }).nullable()
+});
+const PostingShape = z.object({ country: z.string(), city: z.string().nullable(), region: z.enum(REGIONS).nullable() });
+const OwnProfileShape = z.object({
+	handle: z.string(),
+	displayName: z.string(),
+	bio: z.string(),
+	languages: z.array(z.string()),
+	postingCountry: z.string().nullable(),
+	postingCity: z.string().nullable(),
+	showPosting: z.boolean(),
+	emailDigest: z.boolean(),
+	updatedAt: date.nullable()
+});
+const MemberProfileShape = z.object({
+	userId: z.uuid(),
+	handle: z.string(),
+	displayName: z.string(),
+	bio: z.string(),
+	languages: z.array(z.string()),
+	posting: PostingShape.nullable(),
+	memberSince: date,
+	moderator: z.boolean()
+});
+const DirectoryEntryShape = z.object({
+	userId: z.uuid(),
+	handle: z.string(),
+	displayName: z.string(),
+	bio: z.string(),
+	languages: z.array(z.string()),
+	posting: PostingShape
+});
+
+/** Logs the new person in: the same cookies the login route sets. */
+function signIn(reply: FastifyReply, secure: boolean, result: Registration) {
+	reply.header('set-cookie', [
+		serializeCookie(sessionCookieName(secure), result.token, sessionCookieOptions(secure, result.session.expiresAt)),
+		`${LOCALE_COOKIE}=${result.user.language}; Path=/; Max-Age=34560000; SameSite=Lax`
+	]);
+	return me({ kind: 'user', user: result.user, sessionId: result.session.id });
+}
+
+export const membershipRoutes = (secure: boolean) => [
+	defineRoute({
+		method: 'GET',
+		url: '/api/guidelines',
+		summary: 'The current community guidelines, rendered in the reader\'s language (public: applicants read them first)',
+		tags: ['membership'],
+		access: 'public',
+		response: GuidelinesShape,
+		handler: async ({ actor, locale }) => {
+			const g = await viewGuidelines(actor, locale);
+			if (!g) throw new DomainError('not_found', 'error_no_guidelines');
+			return g;
+		}
+	}),
+	defineRoute({
+		method: 'POST',
+		url: '/api/guidelines',
+		summary: 'Publish a new version of the guidelines (Markdown, Dutch and English)',
+		tags: ['membership'],
+		access: 'admin.settings',
+		body: PublishGuidelinesInput,
+		status: 201,
+		response: z.object({ version: z.number(), publishedAt: date }),
+		handler: async ({ actor, body }) => {
+			const g = await publishGuidelines(actor, body);
+			return { version: g.version, publishedAt: g.publishedAt };
+		}
+	}),
+	defineRoute({
+		method: 'POST',
+		url: '/api/guidelines/accept',
+		summary: 'Accept the current version of the guidelines',
+		tags: ['membership'],
+		access: 'active',
+		body: AcceptGuidelinesInput,
+		response: z.object({ version: z.number(), acceptedAt: date }),
+		handler: async ({ actor, body }) => acceptCurrentGuidelines(actor, body.version)
+	}),
+	defineRoute({
+		method: 'GET',
+		url: '/api/invitations',
+		summary: 'Invitations with their status, newest first, by cursor',
+		tags: ['membership'],
+		access: 'invitations.manage',
+		query: ListInvitationsQuery,
+		response: page(InvitationShape),
+		handler: async ({ actor, query }) => listInvitations(actor, query)
+	}),
+	defineRoute({
+		method: 'POST',
+		url: '/api/invitations',
+		summary: 'Create a single-use invitation link (optionally bound to one address, which is then emailed); the link is in this answer only',
+		tags: ['membership'],
+		access: 'invitations.manage',
+		body: CreateInvitationInput,
+		status: 201,
+		response: z.object({ invitation: InvitationShape, token: z.string(), url: z.string() }),
+		handler: async ({ actor, body }) => createInvitation(actor, body)
+	}),
+	defineRoute({
+		method: 'POST',
+		url: '/api/invitations/:id/revoke',
+		summary: 'Revoke an unused invitation',
+		tags: ['membership'],
+		access: 'invitations.manage',
+		params: IdParam,
+		response: InvitationShape,
+		handler: async ({ actor, params }) => revokeInvitation(actor, params.id)
+	}),
+	defineRoute({
+		method: 'GET',
+		url: '/api/invite/:token',
+		summary: 'Whether an invitation link can be used, and for which address',
+		tags: ['membership'],
+		access: 'public',
+		params: InvitationToken,
+		response: z.object({ email: z.string().nullable(), expiresAt: date }),
+		handler: async ({ params }) => checkInvitation(params.token)
+	}),
+	defineRoute({
+		method: 'POST',
+		url: '/api/invite/:token',
+		summary: 'Register through an invitation: an active member at once, logged in (sets the session cookie)',
+		tags: ['membership'],
+		access: 'public',
+		params: InvitationToken,
+		body: RegisterWithInvitationInput,
+		status: 201,
+		response: MeResponse,
+		handler: async ({ actor, params, body, locale, reply }) =>
+			signIn(reply, secure, await registerWithInvitation(actor, params.token, { ...body, language: body.language ?? locale }))
+	}),
+	defineRoute({
+		method: 'POST',
+		url: '/api/join-requests',
+		summary: 'Request to join: an account awaiting approval, with the membership questions answered (sets the session cookie)',
+		tags: ['membership'],
+		access: 'public',
+		body: JoinRequestInput,
+		status: 201,
+		response: MeResponse,
+		handler: async ({ actor, body, locale, reply }) => signIn(reply, secure, await submitJoinRequest(actor, { ...body, language: body.language ?? locale }))
+	}),
+	defineRoute({
+		method: 'GET',
+		url: '/api/join-requests',
+		summary: 'Join requests with their answers: pending oldest first, decided newest first',
+		tags: ['membership'],
+		access: 'joinRequests.decide',
+		query: ListJoinRequestsQuery,
+		response: page(JoinRequestShape),
+		handler: async ({ actor, query }) => listJoinRequests(actor, query)
+	}),
+	defineRoute({
+		method: 'GET',
+		url: '/api/join-requests/:id',
+		summary: 'One join request with its answers',
+		tags: ['membership'],
+		access: 'joinRequests.decide',
+		params: IdParam,
+		response: JoinRequestShape,
+		handler: async ({ actor, params }) => getJoinRequest(actor, params.id)
+	}),
+	defineRoute({
+		method: 'POST',
+		url: '/api/join-requests/:id/decision',
+		summary: 'Approve or decline a join request (a reason is required to decline); the person is told in the app and by email',
+		tags: ['membership'],
+		access: 'joinRequests.decide',
+		params: IdParam,
+		body: DecideJoinRequestInput,
+		response: JoinRequestShape,
+		handler: async ({ actor, params, body }) => decideJoinRequest(actor, params.id, body)
+	}),
+	defineRoute({
+		method: 'GET',
+		url: '/api/me/join-request',
+		summary: 'My own join request and its decision, if any',
+		tags: ['membership'],
+		access: 'session',
+		response: z.object({
+			joinRequest: z
+				.object({ status: z.enum(JOIN_REQUEST_STATUSES), createdAt: date, decidedAt: date.nullable(), decisionReason: z.string().nullable(), postingCountry: z.string(), postingCity: z.string() })
+				.nullable()
+		}),
+		handler: async ({ actor }) => ({ joinRequest: await myJoinRequest(actor) })
+	}),
+	defineRoute({
+		method: 'DELETE',
+		url: '/api/me/join-request',
+		summary: 'Withdraw my join request: deletes my account and answers (only before admission)',
+		tags: ['membership'],
+		access: 'session',
+		status: 204,
+		handler: async ({ actor, reply }) => {
+			await withdrawJoinRequest(actor);
+			reply.header('set-cookie', serializeCookie(sessionCookieName(secure), '', sessionCookieOptions(secure, new Date(0))));
+		}
+	}),
+	defineRoute({
+		method: 'GET',
+		url: '/api/me/profile',
+		summary: 'My member profile and its settings',
+		tags: ['membership'],
+		access: 'group.participate',
+		response: OwnProfileShape,
+		handler: async ({ actor }) => getMyProfile(actor)
+	}),
+	defineRoute({
+		method: 'PATCH',
+		url: '/api/me/profile',
+		summary: 'Change my bio, languages, posting, whether others see my posting, or the daily digest',
+		tags: ['membership'],
+		access: 'group.participate',
+		body: UpdateMemberProfileInput,
+		response: OwnProfileShape,
+		handler: async ({ actor, body }) => updateMyProfile(actor, body)
+	}),
+	defineRoute({
+		method: 'GET',
+		url: '/api/members',
+		summary: 'The member directory: members who show their posting, by country, region or language, by cursor',
+		tags: ['membership'],
+		access: 'group.participate',
+		query: DirectoryQuery,
+		response: page(DirectoryEntryShape),
+		handler: async ({ actor, query }) => listDirectory(actor, query)
+	}),
+	defineRoute({
+		method: 'GET',
+		url: '/api/members/:handle',
+		summary: "A member's profile",
+		tags: ['membership'],
+		access: 'group.participate',
+		params: HandleParam,
+		response: MemberProfileShape,
+		handler: async ({ actor, params }) => getMemberProfile(actor, params.handle)
+	})
+];

@@ -1,0 +1,39 @@
+import type { EventBus } from '../../lib/server/events/bus';
+import { groupPostChange } from '../../lib/server/discussion/posts';
+import type { Io } from './io';
+import { userRoom } from './io';
+
+export const threadRoom = (id: number) => `thread:${id}`;
+export const GROUP_ROOM = 'group';
+
+/**
+ * Turns committed domain events about the group into socket messages. A post
+ * change is read once and broadcast to its thread room as any member sees it;
+ * the author, whose own view differs (edit rights, held posts), is told to
+ * fetch theirs. Nothing goes beyond the content's audience.
+ */
+export function startFanout(io: Io, bus: EventBus): () => void {
+	const off = [
+		bus.on('post.changed', async (e) => {
+			const change = await groupPostChange(e.postId);
+			if (!change) return;
+			// A post nobody else ever saw (held on creation) is not announced, not even as a marker.
+			const announce = !(change.withheld && e.change === 'created');
+			if (announce) io.to(threadRoom(e.threadId)).emit('post:changed', change);
+			if (e.audience === 'author' || change.withheld) io.to(userRoom(e.authorId)).emit('thread:stale', { threadId: e.threadId, seq: e.seq });
+			if (e.change === 'created' && e.audience === 'group')
+				io.to(GROUP_ROOM).emit('thread:activity', { threadId: e.threadId, categoryId: e.categoryId, kind: 'reply' });
+		}),
+		bus.on('thread.changed', (e) => {
+			if (e.change === 'created' && e.audience === 'group')
+				io.to(GROUP_ROOM).emit('thread:activity', { threadId: e.threadId, categoryId: e.categoryId, kind: 'thread' });
+		}),
+		bus.on('notification.created', (e) => {
+			io.to(userRoom(e.userId)).emit('notification:new', { id: e.notificationId });
+		}),
+		bus.on('notifications.read', (e) => {
+			io.to(userRoom(e.userId)).emit('notification:read', {});
+		})
+	];
+	return () => off.forEach((f) => f());
+}

@@ -1,0 +1,320 @@
+/**
+ * Who may do what, proven per principal on every transport: each API route in
+ * the OpenAPI document and each socket client event, called by every kind of
+ * caller, with the answer each must get. The table is written out by hand on
+ * purpose; a route that is not in it fails the suite.
+ *
+ * Requests are valid, so an answer other than 401/403 is the route's success
+ * (or, where noted, the expected refusal of that valid-but-harmless request).
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ack, PRINCIPALS, startTestServer, type Principal, type PrincipalName, type TestServer } from './helpers/server';
+import { CLIENT_EVENTS } from '../src/lib/realtime/events';
+import { eq } from 'drizzle-orm';
+import { joinRequests, users } from '../src/lib/server/db/schema';
+import { guidelinesVersion, joinRequestBody, newApplicant, newInvitationToken, registrationBody } from './helpers/membership';
+
+type Row = readonly [anonymous: number, pending: number, suspended: number, member: number, board_member: number, moderator: number, coordinator: number, policy_staff: number, admin: number];
+
+// prettier-ignore
+const ROUTES: Record<string, Row> = {
+	//                                    anon  pend  susp  member board  mod  coord policy admin
+	'GET /api/health':                  [ 200,  200,  200,  200,   200,  200,  200,  200,  200 ],
+	'GET /api/openapi.json':            [ 200,  200,  200,  200,   200,  200,  200,  200,  200 ],
+	'POST /api/auth/login':             [ 200,  200,  200,  200,   200,  200,  200,  200,  200 ],
+	'POST /api/auth/logout':            [ 401,  204,  401,  204,   204,  204,  204,  204,  204 ],
+	'POST /api/auth/logout-everywhere': [ 401,  200,  401,  200,   200,  200,  200,  200,  200 ],
+	'GET /api/me':                      [ 401,  200,  401,  200,   200,  200,  200,  200,  200 ],
+	'PATCH /api/me':                    [ 401,  200,  401,  200,   200,  200,  200,  200,  200 ],
+	// A wrong current password: 400 for whoever may try.
+	'POST /api/me/password':            [ 401,  400,  401,  400,   400,  400,  400,  400,  400 ],
+	'GET /api/me/sessions':             [ 401,  200,  401,  200,   200,  200,  200,  200,  200 ],
+	// A session handle that does not exist: 404 for whoever may ask.
+	'DELETE /api/me/sessions/{handle}': [ 401,  404,  401,  404,   404,  404,  404,  404,  404 ],
+	'GET /api/admin/users':             [ 401,  403,  401,  403,   403,  403,  403,  403,  200 ],
+	'PATCH /api/admin/users/{id}':      [ 401,  403,  401,  403,   403,  403,  403,  403,  200 ],
+	// Discussion: only active members of the group (member, board_member, moderator); staff without `member` are not.,
+	// Accept is asked by each member of their own question; edit and delete by each of their own post.,
+	'GET /api/categories':               [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'GET /api/admin/categories':         [ 401, 403, 401, 403, 403, 403, 403, 403, 200 ],
+	'POST /api/admin/categories':        [ 401, 403, 401, 403, 403, 403, 403, 403, 201 ],
+	'PATCH /api/admin/categories/{id}':  [ 401, 403, 401, 403, 403, 403, 403, 403, 200 ],
+	'PUT /api/admin/categories/order':   [ 401, 403, 401, 403, 403, 403, 403, 403, 200 ],
+	'GET /api/threads':                  [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'POST /api/threads':                 [ 401, 403, 401, 201, 201, 201, 403, 403, 403 ],
+	'GET /api/threads/{id}':             [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'GET /api/threads/{id}/posts':       [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'POST /api/threads/{id}/posts':      [ 401, 403, 401, 201, 201, 201, 403, 403, 403 ],
+	'GET /api/threads/{id}/changes':     [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'POST /api/threads/{id}/accept':     [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'PUT /api/threads/{id}/watch':       [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'POST /api/threads/{id}/read':       [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'GET /api/posts/{id}':               [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'PATCH /api/posts/{id}':             [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'DELETE /api/posts/{id}':            [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'GET /api/posts/{id}/revisions':     [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'POST /api/posts/{id}/reactions':    [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'GET /api/notifications':            [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'GET /api/notifications/count':      [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'POST /api/notifications/read':      [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'GET /api/search':                   [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'GET /api/members/suggest':          [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	// Membership: the guidelines are public (applicants read them); invitations are for moderators and admins, join
+	// requests are decided by moderators, the directory and profiles are for the group. The two ways in answer 201 to
+	// whoever is not logged in (a suspended person's cookie is no session) and 409 to whoever is. Withdrawing a
+	// request is for applicants; members are refused.
+	'GET /api/guidelines':                   [ 200, 200, 200, 200, 200, 200, 200, 200, 200 ],
+	'POST /api/guidelines':                  [ 401, 403, 401, 403, 403, 403, 403, 403, 201 ],
+	'POST /api/guidelines/accept':           [ 401, 403, 401, 200, 200, 200, 200, 200, 200 ],
+	'GET /api/invitations':                  [ 401, 403, 401, 403, 403, 200, 403, 403, 200 ],
+	'POST /api/invitations':                 [ 401, 403, 401, 403, 403, 201, 403, 403, 201 ],
+	'POST /api/invitations/{id}/revoke':     [ 401, 403, 401, 403, 403, 200, 403, 403, 200 ],
+	'GET /api/invite/{token}':               [ 200, 200, 200, 200, 200, 200, 200, 200, 200 ],
+	'POST /api/invite/{token}':              [ 201, 409, 201, 409, 409, 409, 409, 409, 409 ],
+	'POST /api/join-requests':               [ 201, 409, 201, 409, 409, 409, 409, 409, 409 ],
+	'GET /api/join-requests':                [ 401, 403, 401, 403, 403, 200, 403, 403, 403 ],
+	'GET /api/join-requests/{id}':           [ 401, 403, 401, 403, 403, 200, 403, 403, 403 ],
+	'POST /api/join-requests/{id}/decision': [ 401, 403, 401, 403, 403, 200, 403, 403, 403 ],
+	'GET /api/me/join-request':              [ 401, 200, 401, 200, 200, 200, 200, 200, 200 ],
+	'DELETE /api/me/join-request':           [ 401, 204, 401, 403, 403, 403, 403, 403, 403 ],
+	'GET /api/me/profile':                   [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'PATCH /api/me/profile':                 [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'GET /api/members':                      [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'GET /api/members/{handle}':             [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ]
+};
+
+type SocketOutcome = 'connected' | 'refused' | 'ok' | 'forbidden' | '-';
+type SocketRow = readonly [SocketOutcome, SocketOutcome, SocketOutcome, SocketOutcome, SocketOutcome, SocketOutcome, SocketOutcome, SocketOutcome, SocketOutcome];
+
+// '-': no connection to send it on (the handshake was refused).
+// prettier-ignore
+const SOCKET_HANDSHAKE: SocketRow =
+	//  anon       pend         susp       member       board        mod          coord        policy       admin
+	[ 'refused', 'connected', 'refused', 'connected', 'connected', 'connected', 'connected', 'connected', 'connected' ];
+
+// prettier-ignore
+const SOCKET_EVENTS: Record<string, Record<string, SocketRow>> = {
+	'room:join': {
+		'admin:users': [ '-', 'forbidden', '-', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'ok' ]
+	},
+	'room:leave': {
+		'admin:users': [ '-', 'ok', '-', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok' ]
+	}
+};
+
+let t: TestServer;
+const principals = {} as Record<PrincipalName, Principal>;
+let throwawayUserId: string;
+
+beforeAll(async () => {
+	t = await startTestServer();
+	for (const name of PRINCIPALS) principals[name] = await t.principal(name);
+	throwawayUserId = (await t.createUser({ roles: ['member'] })).id;
+});
+afterAll(async () => {
+	await t?.close();
+});
+
+interface Call {
+	path: string;
+	body?: unknown;
+	cookie?: string;
+	/** Runs after the call, e.g. to give the principal a working session again. */
+	after?: () => Promise<void>;
+}
+
+/** Discussion fixtures, made once by a member of their own: a category, a thread, a question, a post. */
+let fixture: Promise<{ cookie: string; categoryId: number; threadId: number; questionId: number; postId: number }> | undefined;
+const discussion = () =>
+	(fixture ??= (async () => {
+		const helper = await t.createUser({ roles: ['member'], displayName: 'Matrix Helper' });
+		const cookie = await t.login(helper.email, helper.password);
+		const admin = await t.login('admin@example.org');
+		const category = await t.api('/api/admin/categories', { method: 'POST', cookie: admin, body: { nameNl: 'Matrix', nameEn: 'Matrix', slug: 'matrix' } });
+		const thread = await t.api('/api/threads', { method: 'POST', cookie, body: { category: 'matrix', title: 'Matrix thread', body: 'Hello.' } });
+		const question = await t.api('/api/threads', { method: 'POST', cookie, body: { category: 'matrix', kind: 'question', title: 'Matrix question', body: 'Why?' } });
+		return { cookie, categoryId: category.body.id, threadId: thread.body.threadId, questionId: question.body.threadId, postId: thread.body.postId };
+	})());
+const participates = (who: Principal) => ['member', 'board_member', 'moderator'].includes(who.name) && Boolean(who.cookie);
+/** A post of `who`'s own (for edit and delete); others get the fixture's post. */
+async function ownPost(who: Principal): Promise<number> {
+	const { threadId, postId } = await discussion();
+	if (!participates(who)) return postId;
+	const res = await t.api(`/api/threads/${threadId}/posts`, { method: 'POST', cookie: who.cookie, body: { body: 'Mine to change.' } });
+	return res.body.id;
+}
+/** A question of `who`'s own with an answer by the helper. */
+async function ownQuestion(who: Principal): Promise<{ threadId: number; answerId: number }> {
+	const { cookie } = await discussion();
+	const q = await t.api('/api/threads', { method: 'POST', cookie: who.cookie, body: { category: 'matrix', kind: 'question', title: 'My own question', body: 'How?' } });
+	const a = await t.api(`/api/threads/${q.body.threadId}/posts`, { method: 'POST', cookie, body: { body: 'Like this.' } });
+	return { threadId: q.body.threadId, answerId: a.body.id };
+}
+
+/** A valid request for each route, as `who` would make it. */
+async function requestFor(route: string, who: Principal): Promise<Call> {
+	const cookie = who.cookie;
+	switch (route) {
+		case 'POST /api/auth/login':
+			return { path: '/api/auth/login', cookie, body: { email: 'member@example.org', password: 'klankbord-demo-2026' } };
+		case 'POST /api/auth/logout':
+			// A session of its own, so the principal keeps theirs.
+			return { path: '/api/auth/logout', cookie: await who.freshCookie() };
+		case 'POST /api/auth/logout-everywhere':
+			return {
+				path: '/api/auth/logout-everywhere',
+				cookie: await who.freshCookie(),
+				after: async () => {
+					// Every session of the principal ended; sign them in again for the rows after this one.
+					if (who.name !== 'anonymous' && who.name !== 'suspended') who.cookie = await who.freshCookie();
+				}
+			};
+		case 'PATCH /api/me':
+			return { path: '/api/me', cookie, body: { timeZone: 'Europe/Amsterdam' } };
+		case 'POST /api/me/password':
+			return { path: '/api/me/password', cookie, body: { currentPassword: 'not-the-password', newPassword: 'a new long passphrase' } };
+		case 'DELETE /api/me/sessions/{handle}':
+			return { path: `/api/me/sessions/${randomUUID()}`, cookie };
+		case 'GET /api/admin/users':
+			return { path: '/api/admin/users?limit=5', cookie };
+		case 'PATCH /api/admin/users/{id}':
+			return { path: `/api/admin/users/${throwawayUserId}`, cookie, body: { roles: ['member'] } };
+		// Discussion
+		case 'POST /api/admin/categories':
+			return { path: '/api/admin/categories', cookie, body: { nameNl: 'Proef', nameEn: 'Trial', slug: `trial-${randomUUID().slice(0, 8)}` } };
+		case 'PATCH /api/admin/categories/{id}':
+			return { path: `/api/admin/categories/${(await discussion()).categoryId}`, cookie, body: { descriptionEn: 'Changed by the matrix' } };
+		case 'PUT /api/admin/categories/order':
+			return { path: '/api/admin/categories/order', cookie, body: { ids: [(await discussion()).categoryId] } };
+		case 'POST /api/threads':
+			return { path: '/api/threads', cookie, body: { category: 'welcome', title: `Hello from ${who.name}`, body: 'A first post.' } };
+		case 'GET /api/threads/{id}':
+			return { path: `/api/threads/${(await discussion()).threadId}`, cookie };
+		case 'GET /api/threads/{id}/posts':
+			return { path: `/api/threads/${(await discussion()).threadId}/posts?limit=5`, cookie };
+		case 'POST /api/threads/{id}/posts':
+			return { path: `/api/threads/${(await discussion()).threadId}/posts`, cookie, body: { body: `A reply by ${who.name}` } };
+		case 'GET /api/threads/{id}/changes':
+			return { path: `/api/threads/${(await discussion()).threadId}/changes?since=0`, cookie };
+		case 'POST /api/threads/{id}/accept': {
+			// Each member accepts an answer to a question of their own.
+			const own = participates(who) ? await ownQuestion(who) : undefined;
+			return { path: `/api/threads/${own?.threadId ?? (await discussion()).questionId}/accept`, cookie, body: { postId: own?.answerId ?? null } };
+		}
+		case 'PUT /api/threads/{id}/watch':
+			return { path: `/api/threads/${(await discussion()).threadId}/watch`, cookie, body: { watching: true } };
+		case 'POST /api/threads/{id}/read':
+			return { path: `/api/threads/${(await discussion()).threadId}/read`, cookie, body: { upTo: (await discussion()).postId } };
+		case 'GET /api/posts/{id}':
+			return { path: `/api/posts/${(await discussion()).postId}`, cookie };
+		case 'PATCH /api/posts/{id}':
+			return { path: `/api/posts/${await ownPost(who)}`, cookie, body: { body: 'Edited by its author.' } };
+		case 'DELETE /api/posts/{id}':
+			return { path: `/api/posts/${await ownPost(who)}`, cookie };
+		case 'GET /api/posts/{id}/revisions':
+			return { path: `/api/posts/${(await discussion()).postId}/revisions`, cookie };
+		case 'POST /api/posts/{id}/reactions':
+			return { path: `/api/posts/${(await discussion()).postId}/reactions`, cookie, body: { kind: 'heart' } };
+		case 'POST /api/notifications/read':
+			return { path: '/api/notifications/read', cookie, body: { all: true } };
+		case 'GET /api/search':
+			return { path: '/api/search?q=werkvergunning', cookie };
+		case 'GET /api/members/suggest':
+			return { path: '/api/members/suggest?q=s', cookie };
+		// Membership
+		case 'POST /api/guidelines':
+			return { path: '/api/guidelines', cookie, body: { bodyNl: 'Nieuwe huisregels van de matrix. '.repeat(3), bodyEn: 'New guidelines from the matrix. '.repeat(3) } };
+		case 'POST /api/guidelines/accept':
+			return { path: '/api/guidelines/accept', cookie, body: { version: await guidelinesVersion(t) } };
+		case 'POST /api/invitations':
+			return { path: '/api/invitations', cookie, body: {} };
+		case 'POST /api/invitations/{id}/revoke':
+			return { path: `/api/invitations/${(await newInvitationToken(t)).id}/revoke`, cookie };
+		case 'GET /api/invite/{token}':
+			return { path: `/api/invite/${(await newInvitationToken(t)).token}`, cookie };
+		case 'POST /api/invite/{token}':
+			return { path: `/api/invite/${(await newInvitationToken(t)).token}`, cookie, body: await registrationBody(t) };
+		case 'POST /api/join-requests':
+			return { path: '/api/join-requests', cookie, body: await joinRequestBody(t) };
+		case 'GET /api/join-requests/{id}': {
+			const [demo] = await t.db.select({ id: joinRequests.id }).from(joinRequests).innerJoin(users, eq(users.id, joinRequests.userId)).where(eq(users.email, 'pending@example.org'));
+			return { path: `/api/join-requests/${demo!.id}`, cookie };
+		}
+		case 'POST /api/join-requests/{id}/decision':
+			// A fresh applicant each time, so the one who may decide finds the request still open.
+			return { path: `/api/join-requests/${(await newApplicant(t)).requestId}/decision`, cookie, body: { decision: 'approve' } };
+		case 'DELETE /api/me/join-request':
+			// The demo applicant stays; an applicant of their own withdraws instead.
+			return { path: '/api/me/join-request', cookie: who.name === 'pending' ? (await newApplicant(t)).cookie : cookie };
+		case 'PATCH /api/me/profile':
+			return { path: '/api/me/profile', cookie, body: { emailDigest: false } };
+		case 'GET /api/members/{handle}':
+			return { path: '/api/members/sanne-de-vries', cookie };
+		default: {
+			const path = route.slice(route.indexOf(' ') + 1);
+			if (path.includes('{')) throw new Error(`no request for ${route}: add one to requestFor`);
+			return { path, cookie };
+		}
+	}
+}
+
+describe('authorization matrix: API routes', () => {
+	it('the table covers exactly the routes in openapi.json', async () => {
+		const doc = (await t.api('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+		const documented = Object.entries(doc.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
+		expect([...documented].sort()).toEqual(Object.keys(ROUTES).sort());
+	});
+
+	it.each(Object.entries(ROUTES))('%s', async (route, row) => {
+		const method = route.slice(0, route.indexOf(' '));
+		const outcomes: string[] = [];
+		const expected: string[] = [];
+		for (const [i, name] of PRINCIPALS.entries()) {
+			const call = await requestFor(route, principals[name]);
+			const res = await t.api(call.path, { method, cookie: call.cookie, ...(call.body !== undefined ? { body: call.body } : {}) });
+			await call.after?.();
+			outcomes.push(`${name}: ${res.status}`);
+			expected.push(`${name}: ${row[i]}`);
+			if (res.status === 401) expect(res.body.error, `${route} as ${name}`).toBe('unauthenticated');
+			if (res.status === 403) expect(res.body.error, `${route} as ${name}`).toBe('forbidden');
+		}
+		expect(outcomes).toEqual(expected);
+	});
+
+	it('refused callers changed nothing: the throwaway account still has only the role the admin gave it', async () => {
+		const admin = principals.admin.cookie;
+		const list = await t.api(`/api/admin/users?limit=100`, { cookie: admin });
+		const target = list.body.items.find((u: { id: string }) => u.id === throwawayUserId);
+		expect(target).toMatchObject({ roles: ['member'], status: 'active' });
+	});
+});
+
+describe('authorization matrix: sockets', () => {
+	it('the table covers exactly the client events the server handles', () => {
+		expect(Object.keys(SOCKET_EVENTS).sort()).toEqual([...CLIENT_EVENTS].sort());
+	});
+
+	it('handshake and every client event, per principal', async () => {
+		const outcomes: string[] = [];
+		const expected: string[] = [];
+		for (const [i, name] of PRINCIPALS.entries()) {
+			const result = await t.socket(principals[name].cookie);
+			outcomes.push(`${name} handshake: ${result.connected ? 'connected' : 'refused'}`);
+			expected.push(`${name} handshake: ${SOCKET_HANDSHAKE[i]}`);
+			for (const [event, rooms] of Object.entries(SOCKET_EVENTS)) {
+				for (const [room, row] of Object.entries(rooms)) {
+					let outcome: SocketOutcome = '-';
+					if (result.connected) {
+						const answer = await ack(result.socket, event as (typeof CLIENT_EVENTS)[number], room);
+						outcome = answer.ok ? 'ok' : (answer.error as SocketOutcome);
+					}
+					outcomes.push(`${name} ${event} ${room}: ${outcome}`);
+					expected.push(`${name} ${event} ${room}: ${row[i]}`);
+				}
+			}
+			if (result.connected) result.socket.close();
+		}
+		expect(outcomes).toEqual(expected);
+	});
+});

@@ -1,0 +1,304 @@
+/**
+ * Whatever arrives from outside, the answer is a 4xx with {error, message}
+ * a person can act on: never a 500, never a half-done change. The routes come
+ * from the OpenAPI document, so a new route gets the generic cases without
+ * edits here; the field-by-field cases need a valid body in VALID_BODIES.
+ *
+ * Calls are made by one person holding every role, so no route refuses them
+ * for who they are before it has read what they sent.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_EMAIL, startTestServer, type ApiOptions, type ApiResponse, type TestServer } from './helpers/server';
+import { loginFailures } from '../src/lib/server/db/schema';
+import { ROLES } from '../src/lib/roles';
+
+let t: TestServer;
+let everyone: { email: string; password: string };
+let caller: string;
+let routes: Route[];
+
+interface JsonSchema {
+	type?: string;
+	format?: string;
+	enum?: unknown[];
+	items?: JsonSchema;
+	properties?: Record<string, JsonSchema>;
+	required?: string[];
+	anyOf?: JsonSchema[];
+}
+interface Route {
+	method: string;
+	path: string;
+	body?: JsonSchema;
+	query: { name: string; schema: JsonSchema }[];
+}
+
+const SOME_UUID = '00000000-0000-4000-8000-000000000000';
+const FOREIGN = 'https://evil.example';
+
+beforeAll(async () => {
+	t = await startTestServer();
+	everyone = await t.createUser({ roles: [...ROLES], displayName: 'Every Role' });
+	caller = await t.login(everyone.email, everyone.password);
+	const doc = (await t.api('/api/openapi.json')).body as {
+		paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> }; parameters?: { name: string; in: string; schema: JsonSchema }[] }>>;
+	};
+	routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+		Object.entries(ops).map(([method, op]) => ({
+			method: method.toUpperCase(),
+			path,
+			body: op.requestBody?.content['application/json']?.schema,
+			query: (op.parameters ?? []).filter((p) => p.in === 'query')
+		}))
+	);
+});
+afterAll(async () => {
+	await t?.close();
+});
+
+const urlOf = (r: Route, param = SOME_UUID) => r.path.replace(/\{[^}]+\}/g, param);
+const unsafe = (r: Route) => !['GET', 'HEAD'].includes(r.method);
+const endsSession = (r: Route) => r.path.startsWith('/api/auth/logout');
+
+/** Logout routes would end the caller's session; they get a session of their own each call. */
+async function cookieFor(r: Route): Promise<string> {
+	if (!endsSession(r)) return caller;
+	await t.db.delete(loginFailures);
+	return t.login(everyone.email, everyone.password);
+}
+
+async function call(r: Route, options: ApiOptions & { param?: string; query?: string }): Promise<ApiResponse> {
+	const cookie = await cookieFor(r);
+	await t.db.delete(loginFailures); // keep the login limiter out of the way of other cases
+	return t.api(urlOf(r, options.param) + (options.query ?? ''), { method: r.method, cookie, ...options });
+}
+
+/** Soft: a loop reports every route that misbehaves, not just the first. */
+function expectClientError(res: ApiResponse, label: string, status?: number) {
+	const detail = `${label}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
+	expect.soft(res.status >= 400 && res.status < 500, detail).toBe(true);
+	if (status) expect.soft(res.status, detail).toBe(status);
+	expect.soft(res.headers.get('content-type'), detail).toMatch(/application\/json/);
+	expect.soft(typeof res.body?.error, detail).toBe('string');
+	expect.soft(typeof res.body?.message, detail).toBe('string');
+	// A translated sentence, not a message key or a stack.
+	expect.soft(String(res.body?.message), detail).toMatch(/^(?!error_)(?![\s\S]*\n\s+at )[\s\S]+$/);
+}
+
+/**
+ * A body each route accepts as well-formed (it may still be refused for what
+ * it says, e.g. a wrong password), so each case below changes one thing.
+ * A route with a body missing here fails the suite.
+ */
+const VALID_BODIES: Record<string, Record<string, unknown>> = {
+	'POST /api/auth/login': { email: 'member@example.org', password: 'not the password' },
+	'PATCH /api/me': { displayName: 'Someone Else', language: 'en', timeZone: 'Europe/Amsterdam' },
+	'POST /api/me/password': { currentPassword: 'not the password', newPassword: 'another fine passphrase' },
+	'PATCH /api/admin/users/{id}': { roles: ['member'], status: 'active' }
+};
+const validBody = (r: Route) => VALID_BODIES[`${r.method} ${r.path}`]!;
+const withExample = (r: Route) => `${r.method} ${r.path}` in VALID_BODIES;
+
+/** Values of the wrong type (or outside the allowed set) for a schema. */
+function wrongValues(s: JsonSchema): unknown[] {
+	const out: unknown[] = [null, {}, { nested: { deeper: true } }];
+	if (s.type !== 'string') out.push('a string', '');
+	if (s.type !== 'number' && s.type !== 'integer') out.push(42, -1.5);
+	if (s.type !== 'boolean') out.push(true);
+	if (s.type !== 'array') out.push(['an', 'array']);
+	if (s.enum) out.push('no-such-value', String(s.enum[0]).toUpperCase());
+	if (s.type === 'array') out.push([42], ['no-such-value'], Array.from({ length: 50 }, () => s.items?.enum?.[0] ?? 'x'));
+	return out;
+}
+
+describe('bodies that cannot be read', () => {
+	it('malformed JSON gets 400 on every route that takes a request body', async () => {
+		const bodies = ['{', '{"email": ', '[1, 2', 'nul', '{"a": 1}}', "{'single': 'quotes'}", '\u0000'];
+		for (const r of routes.filter(unsafe))
+			for (const raw of bodies) expectClientError(await call(r, { rawBody: raw }), `${r.method} ${r.path} ${JSON.stringify(raw)}`, 400);
+	});
+
+	it('an empty JSON body gets 400 where a body is required', async () => {
+		for (const r of routes.filter((r) => r.body)) expectClientError(await call(r, { rawBody: '' }), `${r.method} ${r.path} empty`, 400);
+	});
+
+	it('an unsupported content type gets 415', async () => {
+		for (const r of routes.filter(unsafe))
+			for (const type of ['application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])
+				expectClientError(await call(r, { rawBody: '<a>1</a>', contentType: type }), `${r.method} ${r.path} ${type}`, 415);
+	});
+
+	it('a body over the size limit gets 413', async () => {
+		const huge = JSON.stringify({ displayName: 'x'.repeat(300 * 1024) });
+		for (const r of routes.filter(unsafe)) expectClientError(await call(r, { rawBody: huge }), `${r.method} ${r.path} 300 KB`, 413);
+	});
+});
+
+describe('bodies that do not fit the schema', () => {
+	it('every example here belongs to a documented route with a body', () => {
+		const withBody = routes.filter((r) => r.body).map((r) => `${r.method} ${r.path}`);
+		for (const key of Object.keys(VALID_BODIES)) expect(withBody).toContain(key);
+	});
+
+	it('a body that is not an object gets 400', async () => {
+		for (const r of routes.filter((r) => r.body))
+			for (const body of [null, [], [{}], 42, 'text', true, false])
+				expectClientError(await call(r, { body }), `${r.method} ${r.path} ${JSON.stringify(body)}`, 400);
+	});
+
+	it('an empty object gets 400 where something must be sent', async () => {
+		for (const r of routes.filter(withExample)) expectClientError(await call(r, { body: {} }), `${r.method} ${r.path} {}`, 400);
+	});
+
+	it('a missing required field gets 400 naming the field', async () => {
+		for (const r of routes.filter((r) => withExample(r) && r.body?.required?.length)) {
+			const valid = validBody(r);
+			for (const field of r.body!.required!) {
+				const { [field]: _gone, ...body } = valid;
+				const res = await call(r, { body });
+				expectClientError(res, `${r.method} ${r.path} without ${field}`, 400);
+				expect(res.body.field, `${r.method} ${r.path} without ${field}`).toBe(field);
+			}
+		}
+	});
+
+	it('a field of the wrong type gets 400 naming the field', async () => {
+		for (const r of routes.filter((r) => withExample(r) && r.body?.properties)) {
+			const valid = validBody(r);
+			for (const [field, schema] of Object.entries(r.body!.properties!)) {
+				for (const wrong of wrongValues(schema)) {
+					const label = `${r.method} ${r.path} ${field}=${JSON.stringify(wrong).slice(0, 60)}`;
+					const res = await call(r, { body: { ...valid, [field]: wrong } });
+					expectClientError(res, label, 400);
+					expect(res.body.field, label).toMatch(new RegExp(`^${field}`));
+				}
+			}
+		}
+	});
+
+	it('strings that are too long, blank or carry control characters are refused, never a 500', async () => {
+		for (const r of routes.filter((r) => withExample(r) && r.body?.properties)) {
+			const valid = validBody(r);
+			for (const [field, schema] of Object.entries(r.body!.properties!)) {
+				if (schema.type !== 'string') continue;
+				for (const bad of ['x'.repeat(10_000), '   ', 'a\u0000b\u0000c', '\u0000', 'name\u0007bell', '\ud800'])
+					expectClientError(await call(r, { body: { ...valid, [field]: bad } }), `${r.method} ${r.path} ${field}=${JSON.stringify(bad).slice(0, 40)}`);
+			}
+		}
+	});
+
+	it('refused changes leave the account as it was', async () => {
+		const before = (await t.api('/api/me', { cookie: caller })).body;
+		for (const body of [{ displayName: 'x' }, { displayName: 'Fine Name', timeZone: 'Mars/Olympus' }, { language: 'de' }, { displayName: 'ok name', language: 42 }]) {
+			const res = await t.api('/api/me', { method: 'PATCH', cookie: caller, body });
+			expect(res.status, JSON.stringify(body)).toBe(400);
+		}
+		expect((await t.api('/api/me', { cookie: caller })).body).toEqual(before);
+	});
+});
+
+describe('path and query parameters', () => {
+	it('a malformed id in the path gets 4xx on every route that takes one', async () => {
+		const params = ['not-a-uuid', '123', 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz', "1'%20or%20'1'%3D'1", 'x'.repeat(300), '%00', '%E0%A4%A', '..%2F..%2Fetc%2Fpasswd', `${SOME_UUID}x`];
+		for (const r of routes.filter((r) => r.path.includes('{')))
+			for (const param of params) {
+				const res = await call(r, { param, ...(r.body ? { body: withExample(r) ? validBody(r) : {} } : {}) });
+				expectClientError(res, `${r.method} ${r.path} ${param}`);
+			}
+	});
+
+	it('a bad cursor, limit, status or search term gets 400 wherever the route takes one', async () => {
+		const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+		const cases: Record<string, (schema: JsonSchema & { maximum?: number; maxLength?: number }) => string[]> = {
+			cursor: (schema) => [
+				'garbage',
+				b64('just a string'),
+				b64({ k: 'yesterday', id: SOME_UUID }),
+				b64({ k: '2026-02-30T12:00:00.000000Z', id: SOME_UUID }),
+				b64({ k: '2026-01-01T00:00:00.000000Z', id: 'not-a-uuid' }),
+				b64({ k: '2026-01-01T00:00:00.000000Z', id: "x' or 1=1 --" }),
+				b64({ k: { $gt: 1 }, id: SOME_UUID }),
+				b64({ k: 1e308, id: SOME_UUID }),
+				b64({ k: '2026-01-01T00:00:00Z\u0000', id: SOME_UUID }),
+				'a'.repeat((schema.maxLength ?? 200) + 1),
+				['a', 'b']
+			].map((v) => (Array.isArray(v) ? v.map((x) => `cursor=${x}`).join('&') : `cursor=${encodeURIComponent(v)}`)),
+			limit: (schema) => ['0', '-1', '1.5', 'abc', String((schema.maximum ?? 100) + 1), '1e9'].map((v) => `limit=${v}`).concat('limit=1&limit=2'),
+			status: (schema) => (schema.enum ? ['status=bogus', 'status=', `status=${String(schema.enum[0]).toUpperCase()}`] : []),
+			q: (schema) => (schema.maxLength ? [`q=${'x'.repeat(schema.maxLength + 1)}`] : [])
+		};
+		let checked = 0;
+		for (const r of routes)
+			for (const param of r.query)
+				for (const q of cases[param.name]?.(param.schema) ?? []) {
+					checked++;
+					const res = await call(r, { query: `?${q}` });
+					expectClientError(res, `${r.method} ${r.path}?${q.slice(0, 80)}`, 400);
+				}
+		expect(checked).toBeGreaterThan(20);
+	});
+
+	it('control characters in a search term are ignored, not sent to the database', async () => {
+		const plain = await t.api('/api/admin/users?q=admin', { cookie: caller });
+		expect(plain.status).toBe(200);
+		expect(plain.body.items.length).toBeGreaterThan(0);
+		for (const q of ['a%00dmin', 'admin%00', '%00admin%07']) {
+			const res = await t.api(`/api/admin/users?q=${q}`, { cookie: caller });
+			expect(res.status, q).toBe(200);
+			expect(res.body, q).toEqual(plain.body);
+		}
+		const onlyControl = await t.api('/api/admin/users?q=%00&limit=100', { cookie: caller });
+		const all = await t.api('/api/admin/users?limit=100', { cookie: caller });
+		expect(onlyControl.status).toBe(200);
+		expect(onlyControl.body).toEqual(all.body);
+	});
+});
+
+describe('requests from another site', () => {
+	it('a foreign Origin gets 403 on every POST, PATCH and DELETE, and changes nothing', async () => {
+		const before = (await t.api('/api/me', { cookie: caller })).body;
+		for (const r of routes.filter(unsafe)) {
+			const cookie = await cookieFor(r);
+			for (const headers of [{ origin: FOREIGN }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }] as Record<string, string>[]) {
+				const res = await t.api(urlOf(r), { method: r.method, cookie, headers, ...(r.body ? { body: withExample(r) ? validBody(r) : {} } : {}) });
+				expectClientError(res, `${r.method} ${r.path} ${JSON.stringify(headers)}`, 403);
+				expect(res.body.error).toBe('forbidden');
+				expect(res.setCookies.some((c) => c.startsWith('session=')), `${r.method} ${r.path}`).toBe(false);
+			}
+			// Logout from a foreign page did not end the session.
+			expect((await t.api('/api/me', { cookie })).status, `${r.method} ${r.path}`).toBe(200);
+		}
+		expect((await t.api('/api/me', { cookie: caller })).body).toEqual(before);
+	});
+
+	it("the site's own Origin is accepted", async () => {
+		const res = await t.api('/api/me', { method: 'PATCH', cookie: caller, origin: t.url, body: { timeZone: 'Europe/Amsterdam' } });
+		expect(res.status).toBe(200);
+		const login = await t.api('/api/auth/login', { method: 'POST', origin: t.url, headers: { 'sec-fetch-site': 'same-origin' }, body: { email: DEMO_EMAIL.member, password: 'klankbord-demo-2026' } });
+		expect(login.status).toBe(200);
+	});
+});
+
+describe('unknown addresses', () => {
+	it('an unknown /api path or method gets 404 JSON', async () => {
+		for (const [method, path] of [
+			['GET', '/api/nope'],
+			['POST', '/api/nope'],
+			['GET', '/api/'],
+			['GET', '/api/admin/users/extra/segments'],
+			['PUT', '/api/me'],
+			['DELETE', '/api/me'],
+			['GET', '/api/auth/login'],
+			['GET', '/api/me/sessions/' + SOME_UUID]
+		] as const) {
+			const res = await t.api(path, { method, cookie: caller });
+			expectClientError(res, `${method} ${path}`, 404);
+			expect(res.body.error).toBe('not_found');
+		}
+	});
+
+	it('a path outside /api answers 404 JSON when pages are not served', async () => {
+		const res = await t.api('/no-such-page');
+		expectClientError(res, 'GET /no-such-page', 404);
+	});
+});

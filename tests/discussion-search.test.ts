@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { startTestServer, type TestServer } from './helpers/server';
+import { createThread, newCategory, newMember, replyTo, setThread, type TestMember } from './helpers/discussion';
+import { categories, posts } from '../src/lib/server/db/schema';
+
+let t: TestServer;
+let a: TestMember;
+let b: TestMember;
+let cat: { id: number; slug: string };
+beforeAll(async () => {
+	t = await startTestServer();
+	a = await newMember(t, { name: 'Anouk Auteur' });
+	b = await newMember(t, { name: 'Bo Lezer' });
+	cat = await newCategory(t, 'Search');
+});
+afterAll(async () => {
+	await t?.close();
+});
+
+interface Hit {
+	postId: number;
+	threadId: number;
+	titleHtml: string;
+	snippetHtml: string;
+	rank: number;
+	country: string | null;
+	category: { slug: string };
+}
+const search = async (cookie: string | undefined, query: string) => {
+	const res = await t.api(`/api/search?${query}`, { cookie });
+	return res as { status: number; body: { items: Hit[]; nextCursor: string | null } };
+};
+const ids = (hits: Hit[]) => hits.map((h) => h.postId);
+
+describe('search', () => {
+	it('finds a Dutch post by an inflected word, with a highlighted snippet', async () => {
+		const th = await createThread(t, a.cookie, {
+			category: cat.slug,
+			title: 'Ervaringen met internationale verhuisbedrijven',
+			body: 'Na drie verhuizingen weet ik welke dozen je nodig hebt. <script>alert(1)</script>'
+		});
+		const res = await search(b.cookie, `q=verhuizing&category=${cat.slug}`);
+		expect(res.status).toBe(200);
+		const hit = res.body.items.find((h) => h.postId === th.postId)!;
+		expect(hit).toBeDefined();
+		expect(hit.snippetHtml).toContain('<mark>verhuizingen</mark>');
+		// Everything but <mark> is escaped: the post's text can never become markup.
+		expect(hit.snippetHtml.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+		expect(hit.threadId).toBe(th.threadId);
+	});
+
+	it('finds an English post by another form of the word: schools / school', async () => {
+		const th = await createThread(t, a.cookie, { category: cat.slug, title: 'Choosing between local options', body: 'Which international schools take pupils in the middle of the year?' });
+		const hit = (await search(b.cookie, `q=school&category=${cat.slug}`)).body.items.find((h) => h.postId === th.postId);
+		expect(hit?.snippetHtml).toContain('<mark>schools</mark>');
+	});
+
+	it('ranks a title match above a passing mention, and highlights the title', async () => {
+		const weak = await createThread(t, a.cookie, { category: cat.slug, title: 'Life in Lima', body: 'We also brought our cat, which was a small adventure of its own among many others.' });
+		const strong = await createThread(t, a.cookie, { category: cat.slug, title: 'Moving a cat abroad', body: 'Our cat flew in the cabin; the cat handled it well.' });
+		const hits = (await search(b.cookie, `q=cat&category=${cat.slug}`)).body.items;
+		expect(ids(hits).indexOf(strong.postId)).toBeLessThan(ids(hits).indexOf(weak.postId));
+		expect(hits[0]!.rank).toBeGreaterThanOrEqual(hits.at(-1)!.rank);
+		expect(hits.find((h) => h.postId === strong.postId)!.titleHtml).toBe('Moving a <mark>cat</mark> abroad');
+	});
+
+	it('finds replies too, and filters by category and country', async () => {
+		const elsewhere = await newCategory(t, 'Elsewhere');
+		const inKenya = await createThread(t, a.cookie, { category: cat.slug, title: 'Werkvergunning Kenia', body: 'Hoe zit het met de werkvergunning?', country: 'KE' });
+		const reply = await replyTo(t, b.cookie, inKenya.threadId, 'Mijn werkvergunning kwam na twee maanden.');
+		const inPeru = await createThread(t, a.cookie, { category: cat.slug, title: 'Werkvergunning Peru', body: 'Werkvergunning aanvragen in Lima', country: 'PE' });
+		const other = await createThread(t, a.cookie, { category: elsewhere.slug, title: 'Werkvergunning elders', body: 'Werkvergunning elders' });
+		const inCat = ids((await search(b.cookie, `q=werkvergunning&category=${cat.slug}`)).body.items);
+		expect(inCat).toEqual(expect.arrayContaining([inKenya.postId, reply.id, inPeru.postId]));
+		expect(inCat).not.toContain(other.postId);
+		const kenya = (await search(b.cookie, `q=werkvergunning&country=ke`)).body.items;
+		expect(ids(kenya).sort()).toEqual([inKenya.postId, reply.id].sort());
+		expect(kenya.every((h) => h.country === 'KE')).toBe(true);
+		expect(ids((await search(b.cookie, `q=werkvergunning&category=${elsewhere.slug}`)).body.items)).toEqual([other.postId]);
+	});
+
+	it('never finds held, hidden, removed or deleted posts, hidden threads or archived categories', async () => {
+		const own = await newCategory(t, 'Hidden things');
+		const word = 'zeldzaamwoordje';
+		const visible = await createThread(t, a.cookie, { category: own.slug, title: `Zichtbaar ${word}`, body: word });
+		const statuses = ['held', 'hidden', 'removed'] as const;
+		for (const status of statuses) {
+			const r = await replyTo(t, a.cookie, visible.threadId, `${word} ${status}`);
+			await t.db.update(posts).set({ status }).where(eq(posts.id, r.id));
+		}
+		const deleted = await replyTo(t, a.cookie, visible.threadId, `${word} deleted`);
+		await t.api(`/api/posts/${deleted.id}`, { method: 'DELETE', cookie: a.cookie });
+		const hiddenThread = await createThread(t, a.cookie, { category: own.slug, title: `Verborgen ${word}`, body: word });
+		await setThread(t, hiddenThread.threadId, { status: 'hidden' });
+		// Not even for their author or a moderator: search shows what every member may see.
+		const mod = await newMember(t, { roles: ['member', 'moderator'] });
+		for (const who of [a, b, mod]) expect(ids((await search(who.cookie, `q=${word}`)).body.items)).toEqual([visible.postId]);
+		await t.db.update(categories).set({ archived: true }).where(eq(categories.id, own.id));
+		expect((await search(b.cookie, `q=${word}`)).body.items).toEqual([]);
+	});
+
+	it('answers only active members of the group', async () => {
+		const staff = await newMember(t, { roles: ['coordinator', 'policy_staff', 'admin'] });
+		expect((await search(staff.cookie, 'q=werkvergunning')).status).toBe(403);
+		expect((await search(undefined, 'q=werkvergunning')).status).toBe(401);
+		expect((await search(b.cookie, 'q=a')).status).toBe(400);
+		// Nothing searchable in it (only punctuation): no error, nothing found.
+		const empty = await search(b.cookie, `q=${encodeURIComponent('!! ?? --')}`);
+		expect(empty.status).toBe(200);
+		expect(empty.body.items).toEqual([]);
+	});
+
+	it('pages by cursor on (rank, id) without duplicates', async () => {
+		const pageCat = await newCategory(t, 'Paging');
+		const made: number[] = [];
+		for (let i = 0; i < 7; i++) made.push((await createThread(t, a.cookie, { category: pageCat.slug, title: `Huisdier ${i}`, body: i % 2 ? 'huisdier huisdier' : 'huisdier' })).postId);
+		const seen: number[] = [];
+		let cursor: string | null = null;
+		let pages = 0;
+		do {
+			const res = await search(b.cookie, `q=huisdier&category=${pageCat.slug}&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+			expect(res.status).toBe(200);
+			seen.push(...ids(res.body.items));
+			cursor = res.body.nextCursor;
+			pages++;
+		} while (cursor && pages < 10);
+		expect(new Set(seen).size).toBe(7);
+		expect([...seen].sort()).toEqual([...made].sort());
+	});
+});

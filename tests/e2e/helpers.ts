@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+
+/** Shared by every spec: the demo accounts, the messages in both languages and a few page actions. */
+
+/** As in playwright.config.ts (workers inherit the runner's environment). */
+export const BASE_URL = `http://localhost:${Number(process.env.E2E_PORT || 3210)}`;
+
+export type Lang = 'nl' | 'en';
+export const LANGS: Lang[] = ['nl', 'en'];
+
+/** Every message file of a language, as paraglide reads them (project.inlang/settings.json). */
+function loadMessages(lang: Lang): Record<string, string> {
+	const settings = JSON.parse(fs.readFileSync('project.inlang/settings.json', 'utf8')) as {
+		'plugin.inlang.messageFormat': { pathPattern: string | string[] };
+	};
+	const patterns = [settings['plugin.inlang.messageFormat'].pathPattern].flat();
+	const all: Record<string, string> = {};
+	for (const pattern of patterns) Object.assign(all, JSON.parse(fs.readFileSync(path.resolve(pattern.replace('{locale}', lang)), 'utf8')));
+	delete all.$schema;
+	return all;
+}
+export const MESSAGES: Record<Lang, Record<string, string>> = { nl: loadMessages('nl'), en: loadMessages('en') };
+
+/** The demo password (src/lib/server/demo/seed.ts); the login page shows it while DEMO=1. */
+export const DEMO_PASSWORD = 'klankbord-demo-2026';
+
+export const ACCOUNTS = {
+	member: 'member@example.org',
+	board: 'board@example.org',
+	moderator: 'moderator@example.org',
+	coordinator: 'coordinator@example.org',
+	policy: 'policy@example.org',
+	admin: 'admin@example.org',
+	pending: 'pending@example.org'
+} as const;
+export type AccountName = keyof typeof ACCOUNTS;
+
+/** A message in one language, with `{placeholders}` filled in. */
+export function msg(lang: Lang, key: string, inputs: Record<string, string | number> = {}): string {
+	const text = MESSAGES[lang][key];
+	if (text === undefined) throw new Error(`No message "${key}" in ${lang}`);
+	return text.replace(/\{(\w+)\}/g, (_, name: string) => String(inputs[name] ?? `{${name}}`));
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Matches a message exactly, in either language: for steps that do not care which language is on. */
+export function either(key: string): RegExp {
+	return new RegExp(`^\\s*(${escape(msg('nl', key))}|${escape(msg('en', key))})\\s*$`);
+}
+
+/** The language the page says it is in (`<html lang>`). */
+export async function langOf(page: Page): Promise<Lang> {
+	const lang = await page.locator('html').getAttribute('lang');
+	expect(lang === 'nl' || lang === 'en', `<html lang> is "${lang}"`).toBe(true);
+	return lang as Lang;
+}
+
+/** Fills in and sends the login form on /login. */
+export async function login(page: Page, account: AccountName | string, password = DEMO_PASSWORD): Promise<void> {
+	const email = account in ACCOUNTS ? ACCOUNTS[account as AccountName] : account;
+	await page.goto('/login');
+	await page.getByLabel(either('field_email')).fill(email);
+	await page.getByLabel(either('field_password')).fill(password);
+	await page.getByRole('button', { name: either('log_in') }).click();
+}
+
+/** Logs in and waits until the account's first page is there. */
+export async function loginAs(page: Page, account: AccountName): Promise<void> {
+	await login(page, account);
+	await expect(page).toHaveURL(account === 'pending' ? /\/pending$/ : /\/home$/);
+}
+
+/**
+ * Logs a browser context in through the API (the login form has its own
+ * tests), then sets the page language if asked; cheaper than the form.
+ */
+export async function apiLogin(context: BrowserContext, account: AccountName, lang?: Lang): Promise<void> {
+	const response = await context.request.post('/api/auth/login', { data: { email: ACCOUNTS[account], password: DEMO_PASSWORD } });
+	expect(response.status(), `API login as ${account}`).toBe(200);
+	if (lang) await useLanguage(context, lang);
+}
+
+export async function logout(page: Page): Promise<void> {
+	await page.getByRole('banner').getByRole('button', { name: either('log_out') }).click();
+	await expect(page).toHaveURL(/\/$/);
+}
+
+/** Chooses the page language the way the switch does, without touching the account setting. */
+export async function useLanguage(context: BrowserContext, lang: Lang): Promise<void> {
+	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: lang, url: BASE_URL }]);
+}
+
+/** The main navigation's links, in order: where each goes and what it says. */
+export async function navLinks(page: Page): Promise<{ href: string; text: string }[]> {
+	const nav = page.getByRole('navigation', { name: either('nav_label') });
+	if ((await nav.count()) === 0) return [];
+	return nav.getByRole('link').evaluateAll((links) =>
+		links.map((a) => ({ href: a.getAttribute('href') ?? '', text: (a.textContent ?? '').trim() }))
+	);
+}
+
+export const AXE_PATH = path.resolve('node_modules/axe-core/axe.min.js');
