@@ -9,8 +9,11 @@ import { defineConfig } from '@playwright/test';
  *
  * Debian's Chromium, never a downloaded browser (shared/VERSIONS.md, gotcha 12).
  *
- * Two projects: `pages` runs in parallel and never changes anyone's roles or
- * status; `admin` does, so it runs after `pages` has finished.
+ * Two projects: `pages` runs on both workers and never changes anyone's roles
+ * or status; `admin` does, so it runs after `pages` has finished (and is
+ * skipped when something in `pages` failed). Specs that change an account
+ * (language, name) put it back and use accounts that the others only read
+ * language-independently.
  */
 // E2E_PORT lets two checkouts (or two people) run the suite side by side.
 const PORT = Number(process.env.E2E_PORT || 3210);
@@ -33,9 +36,10 @@ export default defineConfig({
 	workers: 2,
 	forbidOnly: !!process.env.CI,
 	retries: 0,
-	timeout: 30_000,
-	expect: { timeout: 5_000 },
-	reporter: process.env.CI ? 'list' : [['list']],
+	// Generous for a busy 2-core machine; a passing run stays far below.
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: 'list',
 	use: {
 		baseURL,
 		// Dutch is the base language; a fixed browser language keeps anonymous pages predictable.
@@ -67,7 +71,8 @@ export default defineConfig({
 		url: `${baseURL}/api/health`,
 		timeout: 120_000,
 		reuseExistingServer: false,
-		stdout: 'ignore',
+		// With LOG_LEVEL=warn only warnings and errors reach the test output.
+		stdout: 'pipe',
 		stderr: 'pipe',
 		env: {
 			PORT: String(PORT),

@@ -9,6 +9,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	test: {
 		include: ['tests/**/*.test.ts'],
+		// One migrated, seeded PGlite folder that every test file copies (see the file).
+		globalSetup: ['tests/helpers/global-setup.ts'],
 		exclude: ['tests/e2e/**', 'node_modules/**'],
 		// One server (and one runtime on globalThis) per process: every file gets its own.
 		pool: 'forks',

@@ -49,7 +49,7 @@ async function ensureSeeded(size: Size): Promise<string> {
 	await sql.end();
 	const url = dbUrl(name);
 	const check = postgres(url, { max: 1, onnotice: () => {} });
-	let have = 0;
+	let have: number;
 	try {
 		have = Number((await check`select count(*)::int as n from posts`)[0]?.n ?? 0);
 	} catch {
@@ -158,7 +158,6 @@ async function measure(size: Size) {
 async function measureFanout(server: RunningServer, raw: postgres.Sql, base: string, cookie: string, threadId: number) {
 	const sockets: Socket[] = [];
 	const arrivals = new Map<number, number[]>();
-	let expecting: number | null = null;
 	let rawArrivals: number[] = [];
 	for (let i = 0; i < SOCKETS; i++) {
 		const s = connect(base, { transports: ['websocket'], extraHeaders: { cookie }, forceNew: true, reconnection: false });
@@ -173,7 +172,6 @@ async function measureFanout(server: RunningServer, raw: postgres.Sql, base: str
 			const t = now();
 			if (c.raw) rawArrivals.push(t);
 			else (arrivals.get(c.id) ?? arrivals.set(c.id, []).get(c.id)!).push(t);
-			void expecting;
 		});
 
 	const platform: number[] = [];

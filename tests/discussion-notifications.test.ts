@@ -152,7 +152,7 @@ describe('notifications', () => {
 		await replyTo(t, replier.cookie, th2.threadId, 'Not for a digest');
 		const now = new Date(Date.now() + 1000);
 		await sendDigests(now, 'https://partners.example');
-		const mails = await t.db.select().from(outbox).where(sql`${outbox.kind} = 'notification_digest'`);
+		const mails = await t.db.select().from(outbox).where(sql`${outbox.kind} = 'digest'`);
 		const mine = mails.filter((m) => m.toEmail === reader.email);
 		expect(mine).toHaveLength(1);
 		expect(mine[0]!.bodyText).toContain('Digest thread');

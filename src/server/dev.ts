@@ -5,6 +5,7 @@ import { startRuntime } from '../lib/server/runtime';
 import { seedDemo } from '../lib/server/demo/seed';
 import { buildApp } from './app';
 import { createRealtime } from './realtime/io';
+import { startEmailSender } from '../lib/server/email/sender';
 
 /** Mounts the Fastify API and Socket.IO on Vite's dev server; pages stay Vite's. */
 export async function attachToVite(vite: ViteDevServer): Promise<void> {
@@ -20,4 +21,6 @@ export async function attachToVite(vite: ViteDevServer): Promise<void> {
 	});
 	// Vite's HMR socket shares the server; leave upgrades that are not ours alone.
 	createRealtime(vite.httpServer as HttpServer, runtime, { destroyUpgrade: false });
+	// Outbox delivery (or logging, without SMTP_URL), as in production.
+	startEmailSender({ log: app.log });
 }

@@ -8,10 +8,12 @@
  * in beforeAll, close it in afterAll.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { io as ioClient, type Socket } from 'socket.io-client';
+import { inject } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { readConfig } from '../../src/lib/server/config';
 import type { Database, Db } from '../../src/lib/server/db';
@@ -20,6 +22,7 @@ import { hashPassword } from '../../src/lib/server/auth/password';
 import { userRoles, users } from '../../src/lib/server/db/schema';
 import type { Language, Role, UserStatus } from '../../src/lib/roles';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/events';
+import { scratchBase } from './global-setup';
 
 export { DEMO_PASSWORD };
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -151,7 +154,16 @@ export async function startTestServer(): Promise<TestServer> {
 		};
 	} else {
 		config.databaseUrl = undefined;
-		dataDir = 'memory://';
+		// A copy of the migrated, seeded folder global-setup made; in memory if there is none.
+		const template = inject('pgliteTemplate');
+		if (template) {
+			const copy = fs.mkdtempSync(path.join(scratchBase(), 'pc-pglite-'));
+			fs.cpSync(template, copy, { recursive: true });
+			dataDir = copy;
+			dropDatabase = async () => fs.rmSync(copy, { recursive: true, force: true });
+		} else {
+			dataDir = 'memory://';
+		}
 	}
 
 	let server: RunningServer;
@@ -182,7 +194,7 @@ export async function startTestServer(): Promise<TestServer> {
 		const method = options.method ?? 'GET';
 		let res: Response;
 		try {
-			res = await fetch(url + p, { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(10_000) });
+			res = await fetch(url + p, { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(25_000) });
 		} catch (err) {
 			// A hung request names itself instead of timing out the whole test.
 			throw new Error(`${method} ${p}: ${(err as Error).message}`, { cause: err });
@@ -342,3 +354,33 @@ export function disconnection(socket: TestSocket, timeoutMs: number): Promise<st
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs `action` (the request that should cut connections) and reports, per
+ * socket, the reason it was disconnected if that happened no later than
+ * `withinMs` after the action answered, else null. Measured from the answer,
+ * so the time the request itself takes (password hashing, a busy machine)
+ * does not count against the connection cut.
+ */
+export async function cutsAfter<T>(
+	sockets: TestSocket[],
+	action: () => Promise<T>,
+	withinMs = 1_000
+): Promise<{ result: T; cut: (string | null)[] }> {
+	const seen = sockets.map((s) => {
+		const state: { reason: string | null; at: number } = { reason: null, at: Infinity };
+		if (!s.connected) return { state: { reason: 'already disconnected', at: 0 }, done: Promise.resolve() };
+		const done = new Promise<void>((resolve) =>
+			s.once('disconnect', (reason) => {
+				state.reason = reason;
+				state.at = Date.now();
+				resolve();
+			})
+		);
+		return { state, done };
+	});
+	const result = await action();
+	const deadline = Date.now() + withinMs;
+	await Promise.all(seen.map(({ done }) => Promise.race([done, sleep(Math.max(0, deadline - Date.now()))])));
+	return { result, cut: seen.map(({ state }) => (state.at <= deadline ? state.reason : null)) };
+}

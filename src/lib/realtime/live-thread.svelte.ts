@@ -18,6 +18,8 @@ export class LiveThread {
 	newElsewhere = $state(0);
 	#lastSeq = 0;
 	#catchingUp: Promise<void> | null = null;
+	// Bookkeeping only; what the page shows is `newElsewhere`.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#elsewhere = new Set<number>();
 
 	constructor(

@@ -1,11 +1,12 @@
 import { and, desc, eq, inArray, isNull, lt, lte, ne, notInArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db';
 import { db, transact } from '../runtime';
-import { categories, notifications, outbox, posts, profiles, threads, threadWatches, users, NOTIFICATION_KINDS } from '../db/schema';
+import { categories, notifications, posts, profiles, threads, threadWatches, users, NOTIFICATION_KINDS } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import type { DomainEvent } from '../events/types';
 import { decodeCursor, encodeCursor, type Page } from '../paging';
 import { translate } from '../../i18n/translate';
+import { enqueueEmail, siteUrl } from '../email/outbox';
 import type { Language } from '../../roles';
 import { isPublic, participantSql, qualified, threadVisible, viewerOf, type ContentStatus } from './visibility';
 import { ListNotificationsInput, MarkReadInput } from './schemas';
@@ -212,14 +213,6 @@ export async function markThreadNotificationsRead(tx: Tx, emit: Emit, userId: st
 	if (rows.length) emit({ type: 'notifications.read', userId });
 }
 
-/**
- * The stand-in for src/lib/server/email/outbox.ts's enqueueEmail (not there
- * yet when this was written): one row in the outbox, which the sender delivers.
- */
-async function enqueueEmail(tx: Tx, email: { to: string; subject: string; text: string; kind: string; meta?: Record<string, unknown> }): Promise<void> {
-	await tx.insert(outbox).values({ toEmail: email.to, subject: email.subject, bodyText: email.text, kind: email.kind, meta: email.meta ?? {} });
-}
-
 const DAY = 24 * 3_600_000;
 
 /**
@@ -228,9 +221,11 @@ const DAY = 24 * 3_600_000;
  * had one), one e-mail listing their unread notifications that no e-mail has
  * mentioned yet, about content they may still see. Those notifications are
  * marked e-mailed and the digest time is recorded, all in one transaction.
- * Returns how many e-mails were queued. Meant for a daily timer.
+ * Returns how many e-mails were queued (outbox.ts's enqueueEmail). Meant for
+ * a daily timer; note that email/digest.ts (queueDueDigests) does the same
+ * job and is the one the sender runs today: only one of the two should stay.
  */
-export async function sendDigests(now: Date = new Date(), origin = ''): Promise<number> {
+export async function sendDigests(now: Date = new Date(), origin = siteUrl('')): Promise<number> {
 	const due = await db()
 		.select({ userId: profiles.userId, email: users.email, language: users.language, name: users.displayName })
 		.from(profiles)
@@ -292,7 +287,7 @@ export async function sendDigests(now: Date = new Date(), origin = ''): Promise<
 				to: person.email,
 				subject: translate('digest_subject', lang, { count: lines.length }),
 				text: [translate('digest_greeting', lang, { name: person.name }), '', ...lines, '', translate('digest_footer', lang, { url: `${origin}/notifications` })].join('\n'),
-				kind: 'notification_digest',
+				kind: 'digest',
 				meta: { userId: person.userId, notifications: rows.map((r) => r.id) }
 			});
 			sent++;

@@ -61,5 +61,5 @@ export function composeBilingual(
 ): { subject: string; text: string } {
 	const nl = compose('nl', subjectKey, paragraphs, subjectInputs);
 	const en = compose('en', subjectKey, paragraphs, subjectInputs);
-	return { subject: `${nl.subject} / ${en.subject}`, text: `${nl.text}\n— English below —\n\n${en.text}` };
+	return { subject: `${nl.subject} / ${en.subject}`, text: `${nl.text}\n———— English ————\n\n${en.text}` };
 }
