@@ -452,11 +452,13 @@ export async function seedDiscussion(tx: Tx, now = new Date()): Promise<void> {
 		}
 	}
 	if (notes.length) {
+		// In time order, so ids (the list's order) follow the clock.
+		notes.sort((x, y) => (x.createdAt as Date).getTime() - (y.createdAt as Date).getTime());
 		await tx.insert(notifications).values(notes).onConflictDoNothing();
 		// What is more than three days old has been seen.
 		await tx
 			.update(notifications)
 			.set({ readAt: sql`${notifications.createdAt} + interval '2 hours'` })
-			.where(sql`${notifications.createdAt} < ${new Date(now.getTime() - 3 * DAY)}`);
+			.where(sql`${notifications.createdAt} < ${new Date(now.getTime() - 3 * DAY).toISOString()}`);
 	}
 }

@@ -5,6 +5,7 @@ import { categories, notifications, posts, profiles, threads, threadWatches, use
 import type { Actor } from '../auth/actor';
 import type { DomainEvent } from '../events/types';
 import { decodeCursor, encodeCursor, type Page } from '../paging';
+import { DomainError } from '../errors';
 import { translate } from '../../i18n/translate';
 import { enqueueEmail, siteUrl } from '../email/outbox';
 import type { Language } from '../../roles';
@@ -117,6 +118,8 @@ export async function listNotifications(actor: Actor, raw: ListNotificationsInpu
 	const a = viewer.actor;
 	const input = ListNotificationsInput.parse(raw);
 	const cursor = decodeCursor(input.cursor);
+	// Only a cursor this list made (a notification id); anything else is a 400, not a database error.
+	if (cursor && !/^[1-9]\d{0,17}$/.test(cursor.id)) throw new DomainError('invalid_input', 'error_cursor', { field: 'cursor' });
 	const rows = await db()
 		.select({
 			id: notifications.id,
@@ -233,9 +236,9 @@ export async function sendDigests(now: Date = new Date(), origin = siteUrl('')):
 		.where(
 			and(
 				eq(profiles.emailDigest, true),
-				sql`(${profiles.lastDigestAt} is null or ${profiles.lastDigestAt} <= ${new Date(now.getTime() - DAY + 60_000)})`,
+				sql`(${profiles.lastDigestAt} is null or ${profiles.lastDigestAt} <= ${new Date(now.getTime() - DAY + 60_000).toISOString()})`,
 				participantSql(users.id),
-				sql`exists (select 1 from notifications n where n.user_id = ${qualified(profiles.userId)} and n.read_at is null and n.emailed_at is null and n.created_at <= ${now})`
+				sql`exists (select 1 from notifications n where n.user_id = ${qualified(profiles.userId)} and n.read_at is null and n.emailed_at is null and n.created_at <= ${now.toISOString()})`
 			)
 		);
 	let sent = 0;

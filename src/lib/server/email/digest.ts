@@ -24,7 +24,7 @@ export async function queueDueDigests(now = new Date()): Promise<number> {
 			and(
 				eq(profiles.emailDigest, true),
 				eq(users.status, 'active'),
-				sql`(${profiles.lastDigestAt} is null or ${profiles.lastDigestAt} <= ${since})`,
+				sql`(${profiles.lastDigestAt} is null or ${profiles.lastDigestAt} <= ${since.toISOString()})`,
 				sql`exists (select 1 from ${notifications} n where n.user_id = ${users.id} and n.read_at is null and n.emailed_at is null)`
 			)
 		)
