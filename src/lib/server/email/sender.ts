@@ -88,7 +88,7 @@ export function startEmailSender(options: EmailSenderOptions): EmailSender {
 	let failures = 0;
 
 	async function claim(): Promise<Claimed[]> {
-		return runtime().database.rows<Claimed>(sql`
+		const rows = await runtime().database.rows<Claimed>(sql`
 			update outbox
 			set attempts = attempts + 1,
 				meta = jsonb_set(meta, '{retryAt}', to_jsonb((now() + make_interval(secs => least(${MAX_BACKOFF_SECONDS}, ${BASE_BACKOFF_SECONDS} * power(2, attempts))))::text))
@@ -102,6 +102,8 @@ export function startEmailSender(options: EmailSenderOptions): EmailSender {
 				for update skip locked
 			)
 			returning id, to_email, subject, body_text, kind, attempts`);
+		// postgres.js hands a bigserial back as a string, PGlite as a number: one type for the rest of the code.
+		return rows.map((row) => ({ ...row, id: Number(row.id) }));
 	}
 
 	async function runOnce(): Promise<number> {
