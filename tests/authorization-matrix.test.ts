@@ -84,7 +84,7 @@ const ROUTES: Record<string, Row> = {
 	'GET /api/members/{handle}':             [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ]
 };
 
-type SocketOutcome = 'connected' | 'refused' | 'ok' | 'forbidden' | '-';
+type SocketOutcome = 'connected' | 'refused' | 'ok' | 'forbidden' | 'not_found' | '-';
 type SocketRow = readonly [SocketOutcome, SocketOutcome, SocketOutcome, SocketOutcome, SocketOutcome, SocketOutcome, SocketOutcome, SocketOutcome, SocketOutcome];
 
 // '-': no connection to send it on (the handshake was refused).
@@ -93,13 +93,22 @@ const SOCKET_HANDSHAKE: SocketRow =
 	//  anon       pend         susp       member       board        mod          coord        policy       admin
 	[ 'refused', 'connected', 'refused', 'connected', 'connected', 'connected', 'connected', 'connected', 'connected' ];
 
+// Every kind of room there is. `thread:{id}` is a visible thread of the discussion fixture; `thread:0` one that does
+// not exist (who may not read the group at all is refused before the thread is looked up).
 // prettier-ignore
 const SOCKET_EVENTS: Record<string, Record<string, SocketRow>> = {
 	'room:join': {
-		'admin:users': [ '-', 'forbidden', '-', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'ok' ]
+		//                 anon  pend         susp  member       board        mod          coord        policy       admin
+		'admin:users':   [ '-', 'forbidden', '-', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'ok'        ],
+		'group':         [ '-', 'forbidden', '-', 'ok',        'ok',        'ok',        'forbidden', 'forbidden', 'forbidden' ],
+		'thread:{id}':   [ '-', 'forbidden', '-', 'ok',        'ok',        'ok',        'forbidden', 'forbidden', 'forbidden' ],
+		'thread:0':      [ '-', 'forbidden', '-', 'not_found', 'not_found', 'not_found', 'forbidden', 'forbidden', 'forbidden' ],
+		'user:{self}':   [ '-', 'not_found', '-', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found' ]
 	},
 	'room:leave': {
-		'admin:users': [ '-', 'ok', '-', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok' ]
+		'admin:users':   [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
+		'group':         [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
+		'thread:{id}':   [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ]
 	}
 };
 
@@ -306,7 +315,8 @@ describe('authorization matrix: sockets', () => {
 				for (const [room, row] of Object.entries(rooms)) {
 					let outcome: SocketOutcome = '-';
 					if (result.connected) {
-						const answer = await ack(result.socket, event as (typeof CLIENT_EVENTS)[number], room);
+						const concrete = room.replace('{id}', String((await discussion()).threadId)).replace('{self}', principals[name].userId ?? '');
+						const answer = await ack(result.socket, event as (typeof CLIENT_EVENTS)[number], concrete);
 						outcome = answer.ok ? 'ok' : (answer.error as SocketOutcome);
 					}
 					outcomes.push(`${name} ${event} ${room}: ${outcome}`);

@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from './helpers/server';
 import { notifications, outbox, profiles, users } from '../src/lib/server/db/schema';
 import { enqueueEmail } from '../src/lib/server/email/outbox';
 import { MAX_ATTEMPTS, startEmailSender, type MailTransport } from '../src/lib/server/email/sender';
-import { queueDueDigests } from '../src/lib/server/email/digest';
+import { sendDigests } from '../src/lib/server/discussion/notifications';
 
 let t: TestServer;
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
@@ -134,19 +134,19 @@ describe('the daily digest', () => {
 		]);
 
 		const before = await t.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.kind, 'digest'));
-		expect(await queueDueDigests()).toBe(1);
+		expect(await sendDigests()).toBe(1);
 		const digests = (await t.db.select().from(outbox).where(eq(outbox.kind, 'digest'))).filter((d) => !before.some((b) => b.id === d.id));
 		expect(digests).toHaveLength(1);
 		expect(digests[0]!.toEmail).toBe('member@example.org');
-		expect(digests[0]!.subject).toMatch(/^Partnerplein: nieuwe meldingen/);
-		expect(digests[0]!.bodyText).toContain('/profile');
+		expect(digests[0]!.subject).toMatch(/^Partnerplein: nieuw voor jou \(1\)/);
+		expect(digests[0]!.bodyText).toContain('/notifications');
 
 		// Once a day, and each notification once.
 		await t.db.insert(notifications).values({ userId: sanne!.id, kind: 'membership_decided', data: {} });
-		expect(await queueDueDigests()).toBe(0);
+		expect(await sendDigests()).toBe(0);
 		const tomorrow = new Date(Date.now() + 25 * 3_600_000);
-		expect(await queueDueDigests(tomorrow)).toBe(1);
+		expect(await sendDigests(tomorrow)).toBe(1);
 		const latest = (await t.db.select().from(outbox).where(eq(outbox.kind, 'digest'))).at(-1)!;
-		expect(latest.bodyText).toMatch(/\(meldingen: 1\)/);
+		expect(latest.subject).toMatch(/\(1\)/);
 	});
 });

@@ -224,9 +224,8 @@ const DAY = 24 * 3_600_000;
  * had one), one e-mail listing their unread notifications that no e-mail has
  * mentioned yet, about content they may still see. Those notifications are
  * marked e-mailed and the digest time is recorded, all in one transaction.
- * Returns how many e-mails were queued (outbox.ts's enqueueEmail). Meant for
- * a daily timer; note that email/digest.ts (queueDueDigests) does the same
- * job and is the one the sender runs today: only one of the two should stay.
+ * Returns how many e-mails were queued (outbox.ts's enqueueEmail). The email
+ * sender (email/sender.ts) runs it on its timer.
  */
 export async function sendDigests(now: Date = new Date(), origin = siteUrl('')): Promise<number> {
 	const due = await db()

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { runtime } from '../runtime';
-import { queueDueDigests } from './digest';
+import { sendDigests } from '../discussion/notifications';
 
 /**
  * Delivers the outbox. With SMTP_URL set, each unsent row goes out through
@@ -135,7 +135,7 @@ export function startEmailSender(options: EmailSenderOptions): EmailSender {
 		try {
 			if (Date.now() - lastDigestRun >= digestInterval) {
 				lastDigestRun = Date.now();
-				const queued = await queueDueDigests();
+				const queued = await sendDigests();
 				if (queued) log.info({ queued }, 'daily digests queued');
 			}
 			// Keep going while full batches come back, so a backlog drains quickly.
