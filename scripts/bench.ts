@@ -159,14 +159,22 @@ async function measureFanout(server: RunningServer, raw: postgres.Sql, base: str
 	const sockets: Socket[] = [];
 	const arrivals = new Map<number, number[]>();
 	let rawArrivals: number[] = [];
-	for (let i = 0; i < SOCKETS; i++) {
-		const s = connect(base, { transports: ['websocket'], extraHeaders: { cookie }, forceNew: true, reconnection: false });
-		sockets.push(s);
+	// Connected in batches: each handshake validates its session, as a real page's does.
+	for (let i = 0; i < SOCKETS; i += 50) {
+		const batch: Socket[] = [];
+		for (let j = i; j < Math.min(SOCKETS, i + 50); j++)
+			batch.push(connect(base, { transports: ['websocket'], extraHeaders: { cookie }, forceNew: true, reconnection: false, timeout: 60_000 }));
+		await Promise.all(
+			batch.map(
+				(s) =>
+					new Promise<void>((resolve, reject) => {
+						s.once('connect', () => s.emit('room:join', `thread:${threadId}`, (ack: { ok: boolean }) => (ack.ok ? resolve() : reject(new Error('join refused')))));
+						s.once('connect_error', reject);
+					})
+			)
+		);
+		sockets.push(...batch);
 	}
-	await Promise.all(sockets.map((s) => new Promise<void>((resolve, reject) => {
-		s.once('connect', () => s.emit('room:join', `thread:${threadId}`, (ack: { ok: boolean }) => (ack.ok ? resolve() : reject(new Error('join refused')))));
-		s.once('connect_error', reject);
-	})));
 	for (const s of sockets)
 		s.on('post:changed', (c: { id: number; seq: number; raw?: boolean }) => {
 			const t = now();
