@@ -3,14 +3,30 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { runtime } from '$lib/server/runtime';
 import { anonymous } from '$lib/server/auth/actor';
-import { sessionCookieName, sessionCookieOptions } from '$lib/server/auth/cookie';
+import { LOCALE_COOKIE, sessionCookieName, sessionCookieOptions } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/sessions';
 
-const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
+/**
+ * The language: the switch's cookie, else (signed in) the account's setting,
+ * else the browser's wish. A signed-in browser without the cookie gets it, so
+ * the account's language follows the person to a new device.
+ */
+const handleLocale: Handle = ({ event, resolve }) => {
+	let incoming = event.request;
+	const actor = event.locals.actor;
+	if (actor.kind === 'user' && !event.cookies.get(LOCALE_COOKIE) && (incoming.method === 'GET' || incoming.method === 'HEAD')) {
+		const headers = new Headers(incoming.headers);
+		const cookie = headers.get('cookie');
+		headers.set('cookie', `${cookie ? `${cookie}; ` : ''}${LOCALE_COOKIE}=${actor.user.language}`);
+		incoming = new Request(incoming, { headers });
+		const secure = runtime().config.origin.startsWith('https:');
+		event.cookies.set(LOCALE_COOKIE, actor.user.language, { path: '/', httpOnly: false, sameSite: 'lax', secure, maxAge: 34_560_000 });
+	}
+	return paraglideMiddleware(incoming, ({ request, locale }) => {
 		event.request = request;
 		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
 	});
+};
 
 /** The same session validation the API and sockets use; the cookie slides with the session. */
 const handleSession: Handle = async ({ event, resolve }) => {
