@@ -5,6 +5,7 @@ import type { Runtime } from '../lib/server/runtime';
 import { isSameOrigin } from '../lib/server/auth/cookie';
 import { DomainError, isDomainError } from '../lib/server/errors';
 import { translate } from '../lib/i18n/translate';
+import { moderationRoutes } from './api/moderation';
 import { defineRoute, openApiDocument, registerRoutes, type RouteSpec } from './http/route';
 import { localeOf } from './http/locale';
 import { authRoutes } from './api/auth';
@@ -25,7 +26,7 @@ export interface AppOptions {
 
 /** Every API route, in one list: registered, documented and checked by the authorization matrix. */
 export function apiRoutes(secure: boolean, origin: string): RouteSpec[] {
-	const routes = [...healthRoutes(), ...authRoutes(secure), ...meRoutes(), ...adminRoutes(), ...membershipRoutes(secure), ...discussionRoutes()];
+	const routes = [...healthRoutes(), ...authRoutes(secure), ...meRoutes(), ...adminRoutes(), ...membershipRoutes(secure), ...discussionRoutes(), ...moderationRoutes()];
 	routes.push(
 		defineRoute({
 			method: 'GET',
@@ -79,7 +80,7 @@ export async function buildApp({ runtime, svelteHandler, logger }: AppOptions): 
 			if (error.retryAfter) reply.header('retry-after', String(error.retryAfter));
 			return reply.code(error.status).send({
 				error: error.code,
-				message: translate(error.message, locale, { seconds: error.retryAfter ?? 0 }),
+				message: translate(error.message, locale, error.inputs),
 				...(error.field ? { field: error.field } : {}),
 				...(error.retryAfter ? { retryAfter: error.retryAfter } : {})
 			});

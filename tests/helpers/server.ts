@@ -19,7 +19,8 @@ import { readConfig } from '../../src/lib/server/config';
 import type { Database, Db } from '../../src/lib/server/db';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo/seed';
 import { hashPassword } from '../../src/lib/server/auth/password';
-import { userRoles, users } from '../../src/lib/server/db/schema';
+import { guidelineAcceptances, guidelines, userRoles, users } from '../../src/lib/server/db/schema';
+import { desc } from 'drizzle-orm';
 import type { Language, Role, UserStatus } from '../../src/lib/roles';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/events';
 import { scratchBase } from './global-setup';
@@ -96,6 +97,10 @@ export interface NewUser {
 	language?: Language;
 	roles?: Role[];
 	status?: UserStatus;
+	/** A member who just joined: their first posts wait for approval. Default: an established member. */
+	newMember?: boolean;
+	/** Default true: has accepted the current community guidelines. */
+	acceptGuidelines?: boolean;
 }
 
 export interface TestServer {
@@ -254,11 +259,16 @@ export async function startTestServer(): Promise<TestServer> {
 				displayName: input.displayName ?? 'Test Person',
 				language: input.language ?? 'en',
 				status: input.status ?? 'active',
-				passwordHash: await hashes.get(password)!
+				passwordHash: await hashes.get(password)!,
+				approvedPosts: input.newMember ? 0 : 10
 			})
 			.returning({ id: users.id });
 		const roles = input.roles ?? ['member'];
 		if (roles.length) await db.insert(userRoles).values(roles.map((role) => ({ userId: row!.id, role })));
+		if (input.acceptGuidelines !== false) {
+			const [current] = await db.select({ version: guidelines.version }).from(guidelines).orderBy(desc(guidelines.version)).limit(1);
+			if (current) await db.insert(guidelineAcceptances).values({ userId: row!.id, version: current.version });
+		}
 		return { id: row!.id, email, password };
 	};
 

@@ -4,6 +4,16 @@
  */
 import type { PostChange } from '../server/discussion/posts';
 
+export interface ThreadChange {
+	threadId: number;
+	locked: boolean;
+	pinned: boolean;
+	categoryId: number;
+	slowModeSeconds: number | null;
+	/** False when members may no longer see the thread (held, hidden, removed). */
+	visible: boolean;
+}
+
 export type Ack = { ok: true } | { ok: false; error: string; message: string };
 
 export interface ServerToClientEvents {
@@ -21,6 +31,10 @@ export interface ServerToClientEvents {
 	'notification:new': (payload: { id: number }) => void;
 	/** Your notifications were read elsewhere; the bell asks for its count again. */
 	'notification:read': (payload: Record<string, never>) => void;
+	/** The thread itself changed (room `thread:<id>`): locked, pinned, moved, slow mode, or withdrawn from view. */
+	'thread:changed': (payload: ThreadChange) => void;
+	/** The moderators' queue changed (room `moderation`): fetch it again; `by` names who handled an item. */
+	'queue:changed': (payload: { caseId: number; change: 'opened' | 'updated' | 'resolved'; by: string | null }) => void;
 	/** Who has this thread open now (room `thread:<id>`). */
 	'thread:presence': (payload: { threadId: number; readers: { id: string; name: string }[] }) => void;
 }

@@ -19,14 +19,22 @@ export class DomainError extends Error {
 	/** For rate limits: seconds until trying again makes sense. */
 	readonly retryAfter?: number;
 	readonly field?: string;
+	/** Values the message names (who handled an item, until when). */
+	readonly params?: Record<string, string | number>;
 
-	constructor(code: ErrorCode, message: string, extra: { retryAfter?: number; field?: string } = {}) {
+	constructor(code: ErrorCode, message: string, extra: { retryAfter?: number; field?: string; params?: Record<string, string | number> } = {}) {
 		super(message);
 		this.name = 'DomainError';
 		this.code = code;
 		this.status = ERROR_STATUS[code];
 		this.retryAfter = extra.retryAfter;
 		this.field = extra.field;
+		this.params = extra.params;
+	}
+
+	/** The message's inputs, for translate(). */
+	get inputs(): Record<string, string | number> {
+		return { seconds: this.retryAfter ?? 0, ...this.params };
 	}
 }
 

@@ -48,7 +48,7 @@ export async function formAction<T, K extends Record<string, unknown> = Record<n
 		if (e.code === 'unauthenticated') redirect(303, '/login');
 		return fail(e.status, {
 			...(keep as K),
-			error: translate(e.message, getLocale(), { seconds: e.retryAfter ?? 0 }),
+			error: translate(e.message, getLocale(), e.inputs),
 			field: e.field ?? null
 		});
 	}

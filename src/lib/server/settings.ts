@@ -12,7 +12,17 @@ export const SETTINGS = {
 	sessionAbsoluteHours: z.number().int().min(1).max(24 * 365).default(24 * 60),
 	loginFailuresPerAccount: z.number().int().min(3).max(100).default(5),
 	loginFailuresPerAddress: z.number().int().min(5).max(1000).default(30),
-	loginFailureWindowMinutes: z.number().int().min(1).max(24 * 60).default(15)
+	loginFailureWindowMinutes: z.number().int().min(1).max(24 * 60).default(15),
+	/** Content reported by this many distinct members is hidden until a moderator reviews it. */
+	reportsToHide: z.number().int().min(1).max(100).default(3),
+	/** A new member's first posts wait for a moderator's approval. */
+	approveFirstPosts: z.number().int().min(0).max(50).default(2),
+	/** Until this many published posts, a member counts as new for the posting rate limit. */
+	newMemberPosts: z.number().int().min(0).max(1000).default(10),
+	/** Posts (threads and replies) per member per window. */
+	postsPerWindow: z.number().int().min(1).max(1000).default(30),
+	newMemberPostsPerWindow: z.number().int().min(1).max(1000).default(5),
+	postWindowMinutes: z.number().int().min(1).max(24 * 60).default(10)
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]>;

@@ -75,7 +75,9 @@ const ThreadDetail = ThreadSummary.extend({
 	categoryArchived: z.boolean(),
 	watching: z.boolean(),
 	lastReadPostId: z.number().nullable(),
-	can: z.object({ reply: z.boolean(), accept: z.boolean(), watch: z.boolean() })
+	slowModeSeconds: z.number().nullable(),
+	slowModeReason: z.string().nullable(),
+	can: z.object({ reply: z.boolean(), accept: z.boolean(), watch: z.boolean(), moderate: z.boolean() })
 });
 const Post = z.object({
 	id: z.number(),

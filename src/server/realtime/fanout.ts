@@ -1,10 +1,12 @@
 import type { EventBus } from '../../lib/server/events/bus';
 import { groupPostChange } from '../../lib/server/discussion/posts';
+import { threadState } from '../../lib/server/discussion/threads';
 import type { Io } from './io';
 import { userRoom } from './io';
 
 export const threadRoom = (id: number) => `thread:${id}`;
 export const GROUP_ROOM = 'group';
+export const MODERATION_ROOM = 'moderation';
 
 /**
  * Turns committed domain events about the group into socket messages. A post
@@ -24,9 +26,16 @@ export function startFanout(io: Io, bus: EventBus): () => void {
 			if (e.change === 'created' && e.audience === 'group')
 				io.to(GROUP_ROOM).emit('thread:activity', { threadId: e.threadId, categoryId: e.categoryId, kind: 'reply' });
 		}),
-		bus.on('thread.changed', (e) => {
+		bus.on('thread.changed', async (e) => {
 			if (e.change === 'created' && e.audience === 'group')
 				io.to(GROUP_ROOM).emit('thread:activity', { threadId: e.threadId, categoryId: e.categoryId, kind: 'thread' });
+			if (e.change !== 'created') {
+				const state = await threadState(e.threadId);
+				if (state) io.to(threadRoom(e.threadId)).emit('thread:changed', state);
+			}
+		}),
+		bus.on('moderation.case', (e) => {
+			io.to(MODERATION_ROOM).emit('queue:changed', { caseId: e.caseId, change: e.change, by: e.byName ?? null });
 		}),
 		bus.on('notification.created', (e) => {
 			io.to(userRoom(e.userId)).emit('notification:new', { id: e.notificationId });

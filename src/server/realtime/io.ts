@@ -65,7 +65,7 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime, options
 			if (typeof ack === 'function') ack(result);
 		};
 		const fail = (ack: unknown, err: unknown) => {
-			if (isDomainError(err)) reply(ack, { ok: false, error: err.code, message: translate(err.message, actor.user.language) });
+			if (isDomainError(err)) reply(ack, { ok: false, error: err.code, message: translate(err.message, actor.user.language, err.inputs) });
 			else {
 				console.error(err);
 				reply(ack, { ok: false, error: 'internal', message: translate('error_internal', actor.user.language) });

@@ -8,6 +8,8 @@ import { verifyAgainstNothing, verifyPassword } from './password';
 import { assertLoginAllowed, clearAccountFailures, recordLoginFailure } from './rate-limit';
 import { createSession, deleteSessionById, deleteSessions, type Session } from './sessions';
 import type { LoginInput } from './schemas';
+import { audit } from '../moderation/audit';
+import { formatUntil } from '../moderation/posting';
 
 export interface LoginResult {
 	token: string;
@@ -23,7 +25,7 @@ export interface LoginResult {
 export async function login(actor: Actor, input: LoginInput): Promise<LoginResult> {
 	await assertLoginAllowed(input.email, actor.ip);
 	const [row] = await db()
-		.select({ ...userColumns, passwordHash: users.passwordHash })
+		.select({ ...userColumns, passwordHash: users.passwordHash, suspendedUntil: users.suspendedUntil })
 		.from(users)
 		.where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
 
@@ -33,11 +35,23 @@ export async function login(actor: Actor, input: LoginInput): Promise<LoginResul
 		throw new DomainError('unauthenticated', 'error_login_failed');
 	}
 	// Told only after the right password, so this reveals nothing to a guesser.
-	if (row.status === 'suspended') throw new DomainError('forbidden', 'error_account_suspended');
+	if (row.status === 'suspended') {
+		if (!row.suspendedUntil || row.suspendedUntil > new Date())
+			throw new DomainError('forbidden', row.suspendedUntil ? 'error_account_suspended_until' : 'error_account_suspended', {
+				params: { until: row.suspendedUntil ? formatUntil(row.suspendedUntil) : '' }
+			});
+		// The suspension ran out: the person is back, and the record says so.
+		await transact(async (tx, emit) => {
+			await tx.update(users).set({ status: 'active', suspendedUntil: null, updatedAt: new Date() }).where(eq(users.id, row.id));
+			await audit(tx, { actorId: null, action: 'member.suspension_ended', targetKind: 'member', targetId: row.id, subjectId: row.id, before: { status: 'suspended', suspendedUntil: row.suspendedUntil }, after: { status: 'active' } });
+			emit({ type: 'user.changed', userId: row.id, status: 'active', roles: row.roles });
+		});
+		row.status = 'active';
+	}
 	if (row.status === 'removed') throw new DomainError('forbidden', 'error_account_removed');
 
 	await clearAccountFailures(input.email);
-	const { passwordHash: _omit, ...user } = row;
+	const { passwordHash: _omit, suspendedUntil: _until, ...user } = row;
 	void _omit;
 	const { token, session } = await transact((tx) =>
 		createSession(tx, user.id, { userAgent: actor.userAgent, ip: actor.ip })

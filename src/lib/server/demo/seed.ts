@@ -6,6 +6,7 @@ import { uniqueHandle } from '../accounts/handle';
 import type { Language, Role, UserStatus } from '../../roles';
 import { seedDiscussion } from './discussion-content';
 import { seedMembership } from './membership-content';
+import { seedModeration } from './moderation-content';
 
 /** Shown on the login page and in the README while demo mode is on. */
 export const DEMO_PASSWORD = 'klankbord-demo-2026';
@@ -53,6 +54,7 @@ export async function seedDemo(): Promise<boolean> {
 		}
 		await seedMembership(tx, passwordHash);
 		await seedDiscussion(tx);
+		await seedModeration(tx);
 	});
 	return true;
 }

@@ -9,6 +9,7 @@ import { resolveMentions } from './mentions';
 import { notifyAboutPost } from './notifications';
 import { markReadTx } from './reads';
 import { ChangesInput, EditPostInput, ListPostsInput, ReactInput, ReplyInput } from './schemas';
+import { admitPost, afterAdmission, assertNotMuted, checkEdit } from '../moderation/posting';
 import {
 	audienceOf,
 	postContentShown,
@@ -301,9 +302,9 @@ export async function revisionsOf(actor: Actor, postIds: number[]): Promise<Map<
 export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Promise<PostView> {
 	const viewer = viewerOf(actor);
 	const input = ReplyInput.parse(raw);
-	const postId = await transact(async (tx, emit) => {
+	const result = await transact(async (tx, emit) => {
 		const [thread] = await tx
-			.select({ id: threads.id, status: threads.status, authorId: threads.authorId, locked: threads.locked, categoryId: threads.categoryId, archived: categories.archived })
+			.select({ id: threads.id, status: threads.status, authorId: threads.authorId, locked: threads.locked, categoryId: threads.categoryId, archived: categories.archived, slowModeSeconds: threads.slowModeSeconds })
 			.from(threads)
 			.innerJoin(categories, eq(categories.id, threads.categoryId))
 			.where(eq(threads.id, threadId))
@@ -318,8 +319,10 @@ export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Pr
 				.where(eq(posts.id, input.quotePostId));
 			if (!q || q.threadId !== threadId || !postContentShown(viewer, q)) throw new DomainError('not_found', 'error_quote_not_found', { field: 'quotePostId' });
 		}
+		const admission = await admitPost(tx, viewer, { text: input.body, threadId, slowModeSeconds: thread.slowModeSeconds });
+		if ('refused' in admission) return admission;
 		const mentions = await resolveMentions(tx, input.body, viewer.id);
-		const status: ContentStatus = 'visible';
+		const status: ContentStatus = admission.status;
 		const now = new Date();
 		const [post] = await tx
 			.insert(posts)
@@ -341,12 +344,15 @@ export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Pr
 		await tx.insert(threadWatches).values({ userId: viewer.id, threadId, watching: true }).onConflictDoNothing();
 		await markReadTx(tx, emit, viewer.id, threadId, post!.id);
 		await notifyAboutPost(tx, emit, post!.id, { mentioned: mentions.userIds, isReply: true });
+		await afterAdmission(tx, emit, admission, { id: post!.id, authorId: viewer.id, threadId });
 		const audience = audienceOf(status);
 		emit({ type: 'post.changed', change: 'created', threadId, categoryId: thread.categoryId, postId: post!.id, seq: post!.seq, authorId: viewer.id, audience });
-		emit({ type: 'thread.changed', change: 'updated', threadId, categoryId: thread.categoryId, authorId: thread.authorId, audience: audienceOf(thread.status) });
-		return post!.id;
+		if (status === 'visible')
+			emit({ type: 'thread.changed', change: 'updated', threadId, categoryId: thread.categoryId, authorId: thread.authorId, audience: audienceOf(thread.status) });
+		return { postId: post!.id };
 	});
-	return (await getPostView(actor, postId))!;
+	if ('refused' in result) throw result.refused;
+	return (await getPostView(actor, result.postId))!;
 }
 
 async function ownPostForChange(tx: Parameters<Parameters<typeof transact>[0]>[0], viewer: Viewer, postId: number) {
@@ -382,10 +388,12 @@ async function ownPostForChange(tx: Parameters<Parameters<typeof transact>[0]>[0
 export async function editPost(actor: Actor, postId: number, raw: EditPostInput): Promise<PostView> {
 	const viewer = viewerOf(actor);
 	const input = EditPostInput.parse(raw);
-	await transact(async (tx, emit) => {
+	const refused = await transact(async (tx, emit) => {
 		const post = await ownPostForChange(tx, viewer, postId);
 		const newTitle = post.title !== null && input.title !== undefined ? input.title : post.title;
 		if (input.body === post.body && newTitle === post.title) return;
+		const checked = await checkEdit(tx, emit, viewer, { id: postId, threadId: post.threadId, text: `${newTitle ?? ''}\n${input.body}` });
+		if (checked) return checked;
 		await tx.insert(postRevisions).values({ postId, body: post.body, title: post.title, editedBy: viewer.id });
 		const mentions = await resolveMentions(tx, input.body, viewer.id);
 		const [updated] = await tx
@@ -406,6 +414,7 @@ export async function editPost(actor: Actor, postId: number, raw: EditPostInput)
 		await notifyAboutPost(tx, emit, postId, { mentioned: mentions.userIds, isReply: false });
 		emit({ type: 'post.changed', change: 'edited', threadId: post.threadId, categoryId: post.categoryId, postId, seq: updated!.seq, authorId: viewer.id, audience: audienceOf(updated!.status) });
 	});
+	if (refused) throw refused.refused;
 	return (await getPostView(actor, postId))!;
 }
 
@@ -459,6 +468,7 @@ export async function toggleReaction(actor: Actor, postId: number, raw: ReactInp
 		if (!post || !threadVisible(viewer, { status: post.threadStatus, authorId: post.threadAuthorId }) || !postHasPlace(viewer, post))
 			throw new DomainError('not_found', 'error_post_not_found');
 		if (post.status !== 'visible' || post.archived) throw new DomainError('conflict', 'error_cannot_react');
+		await assertNotMuted(tx, viewer);
 		const removed = await tx
 			.delete(reactions)
 			.where(and(eq(reactions.postId, postId), eq(reactions.userId, viewer.id), eq(reactions.kind, kind)))

@@ -4,7 +4,7 @@ import { DomainError } from '../errors';
 import type { Actor } from '../auth/actor';
 import { decodeCursor, encodeCursor, type Page } from '../paging';
 import { SearchInput } from './schemas';
-import { viewerOf } from './visibility';
+import { publicPostSql, viewerOf } from './visibility';
 
 export interface SearchHit {
 	postId: number;
@@ -60,11 +60,26 @@ const headline = (text: SQL, options: SQL) => sql`(select case when strpos(hd, c
 		ts_headline('simple', ${text}, s.query, ${options}) as hs) as x)`;
 
 /**
+ * How many matching posts are ranked: the newest this many. A common word
+ * matches a large share of a big group; ranking every match (ts_rank reads
+ * each post's tsvector) made search slower the bigger the group. Finding the
+ * newest matches still touches each match once (the GIN index answers in no
+ * particular order), but ranking, joining and sorting stay bounded.
+ */
+export const SEARCH_CANDIDATES = 1000;
+
+/**
  * Full-text search over titles and bodies, Dutch and English stemming (and
- * plain words) OR-ed together, ranked by ts_rank on the stored tsvector
- * (GIN-indexed). Finds only what every member may see: visible posts of
- * visible threads in categories that are not archived. Filters by category
- * slug and country; keyset on (rank, id).
+ * plain words) OR-ed together (GIN-indexed tsvector). Finds only what every
+ * member may see (publicPostSql: visible posts of visible threads in
+ * categories that are not archived), filtered by category slug and country;
+ * of those, the newest SEARCH_CANDIDATES are ranked by ts_rank. Keyset on
+ * (rank, id).
+ *
+ * In the candidates step the matches, sorted by id, are a derived table named
+ * posts, so that publicPostSql applies to it as written; joined in that order,
+ * threads and categories are read only until SEARCH_CANDIDATES rows qualify,
+ * not for every match.
  */
 export async function searchPosts(actor: Actor, raw: SearchInput): Promise<Page<SearchHit>> {
 	viewerOf(actor);
@@ -89,17 +104,28 @@ export async function searchPosts(actor: Actor, raw: SearchInput): Promise<Page<
 		with s as (
 			select websearch_to_tsquery('dutch', ${q}) || websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}) as query
 		),
+		candidates as materialized (
+			select posts.id
+			from (
+				select p.id, p.thread_id, p.status
+				from posts p
+				cross join s
+				where numnode(s.query) > 0 and p.search @@ s.query
+				order by p.id desc
+			) as posts
+			join threads on threads.id = posts.thread_id
+			join categories on categories.id = threads.category_id
+			where ${publicPostSql()}
+				${input.category ? sql`and categories.slug = ${input.category}` : sql``}
+				${input.country ? sql`and threads.country = ${input.country}` : sql``}
+			order by posts.id desc
+			limit ${SEARCH_CANDIDATES}
+		),
 		hits as (
 			select p.id, p.thread_id, p.title is not null as is_opening, p.body, p.created_at, p.author_id, ts_rank(p.search, s.query) as rank
-			from posts p
+			from candidates k
+			join posts p on p.id = k.id
 			cross join s
-			join threads t on t.id = p.thread_id
-			join categories c on c.id = t.category_id
-			where numnode(s.query) > 0
-				and p.search @@ s.query
-				and p.status = 'visible' and t.status = 'visible' and not c.archived
-				${input.category ? sql`and c.slug = ${input.category}` : sql``}
-				${input.country ? sql`and t.country = ${input.country}` : sql``}
 		),
 		page as (
 			select * from hits

@@ -11,6 +11,8 @@ import { resolveMentions } from './mentions';
 import { notify, notifyAboutPost } from './notifications';
 import { firstUnreadSql, markReadTx, unreadCountSql } from './reads';
 import { AcceptInput, CreateThreadInput, ListThreadsInput } from './schemas';
+import { admitPost, afterAdmission } from '../moderation/posting';
+import type { ThreadChange } from '../../realtime/events';
 import { audienceOf, threadListedSql, threadVisible, threadVisibleSql, viewerOf, type ContentStatus, type Viewer } from './visibility';
 
 /** The viewer's read mark, joined as `r` (the unread SQL in reads.ts refers to it). */
@@ -142,8 +144,11 @@ export interface ThreadDetail extends ThreadSummary {
 	categoryArchived: boolean;
 	watching: boolean;
 	lastReadPostId: number | null;
+	/** Slow mode: seconds between one member's replies, and why it was set. */
+	slowModeSeconds: number | null;
+	slowModeReason: string | null;
 	/** What the viewer may do here. */
-	can: { reply: boolean; accept: boolean; watch: boolean };
+	can: { reply: boolean; accept: boolean; watch: boolean; moderate: boolean };
 }
 
 /** One thread the viewer may see, with their unread state and what they may do. */
@@ -157,6 +162,7 @@ export async function getThread(actor: Actor, threadId: number): Promise<ThreadD
 		.select({ watching: threadWatches.watching })
 		.from(threadWatches)
 		.where(and(eq(threadWatches.threadId, threadId), eq(threadWatches.userId, viewer.id)));
+	const [slow] = await db().select({ seconds: threads.slowModeSeconds, reason: threads.slowModeReason }).from(threads).where(eq(threads.id, threadId));
 	const summary = toSummary(row);
 	const open = !row.locked && !row.categoryArchived && row.status !== 'removed' && row.status !== 'deleted';
 	return {
@@ -165,10 +171,13 @@ export async function getThread(actor: Actor, threadId: number): Promise<ThreadD
 		categoryArchived: row.categoryArchived,
 		watching: watch?.watching ?? false,
 		lastReadPostId: row.lastRead,
+		slowModeSeconds: slow?.seconds ?? null,
+		slowModeReason: slow?.reason ?? null,
 		can: {
 			reply: open,
 			accept: row.kind === 'question' && (row.authorId === viewer.id || viewer.moderator),
-			watch: true
+			watch: true,
+			moderate: viewer.moderator
 		}
 	};
 }
@@ -189,12 +198,14 @@ export async function assertThreadVisible(actor: Actor, threadId: number): Promi
  * (posts.title), which is how the title becomes searchable. The starter
  * watches the thread and has read it; mentioned members are notified.
  */
-export async function createThread(actor: Actor, raw: CreateThreadInput): Promise<{ threadId: number; postId: number; categorySlug: string }> {
+export async function createThread(actor: Actor, raw: CreateThreadInput): Promise<{ threadId: number; postId: number; categorySlug: string; status: ContentStatus }> {
 	const viewer = viewerOf(actor);
 	const input = CreateThreadInput.parse(raw);
-	return transact(async (tx, emit) => {
+	const result = await transact(async (tx, emit) => {
 		const category = await openCategory(tx, input.category);
-		const status: ContentStatus = 'visible';
+		const admission = await admitPost(tx, viewer, { text: `${input.title}\n${input.body}` });
+		if ('refused' in admission) return admission;
+		const status: ContentStatus = admission.status;
 		const now = new Date();
 		const [thread] = await tx
 			.insert(threads)
@@ -217,11 +228,14 @@ export async function createThread(actor: Actor, raw: CreateThreadInput): Promis
 		await tx.insert(threadWatches).values({ userId: viewer.id, threadId: thread!.id, watching: true }).onConflictDoNothing();
 		await markReadTx(tx, emit, viewer.id, thread!.id, post!.id);
 		await notifyAboutPost(tx, emit, post!.id, { mentioned: mentions.userIds, isReply: false });
+		await afterAdmission(tx, emit, admission, { id: post!.id, authorId: viewer.id, threadId: thread!.id });
 		const audience = audienceOf(status);
 		emit({ type: 'thread.changed', change: 'created', threadId: thread!.id, categoryId: category.id, authorId: viewer.id, audience });
 		emit({ type: 'post.changed', change: 'created', threadId: thread!.id, categoryId: category.id, postId: post!.id, seq: post!.seq, authorId: viewer.id, audience });
-		return { threadId: thread!.id, postId: post!.id, categorySlug: category.slug };
+		return { threadId: thread!.id, postId: post!.id, categorySlug: category.slug, status };
 	});
+	if ('refused' in result) throw result.refused;
+	return result;
 }
 
 /**
@@ -282,3 +296,12 @@ export async function setWatching(actor: Actor, threadId: number, watching: bool
 }
 
 export type { Viewer };
+
+/** A thread's state as the live layer tells open pages of it (no content, so the same for everyone in the room). */
+export async function threadState(threadId: number): Promise<ThreadChange | null> {
+	const [t] = await db()
+		.select({ locked: threads.locked, pinned: threads.pinned, categoryId: threads.categoryId, slowModeSeconds: threads.slowModeSeconds, status: threads.status })
+		.from(threads)
+		.where(eq(threads.id, threadId));
+	return t ? { threadId, locked: t.locked, pinned: t.pinned, categoryId: t.categoryId, slowModeSeconds: t.slowModeSeconds, visible: t.status === 'visible' } : null;
+}

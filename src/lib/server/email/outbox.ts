@@ -15,7 +15,8 @@ export const EMAIL_KINDS = [
 	'join_request_received',
 	'membership_approved',
 	'membership_declined',
-	'digest'
+	'digest',
+	'moderation'
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

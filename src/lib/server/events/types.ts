@@ -30,6 +30,14 @@ export type DomainEvent =
 			authorId: string;
 			audience: Audience;
 	  }
+	| {
+			/** The moderators' queue changed: an item opened, grew (another report) or was handled. */
+			type: 'moderation.case';
+			caseId: number;
+			change: 'opened' | 'updated' | 'resolved';
+			/** Who handled it, for "handled by" in other moderators' queues. */
+			byName?: string;
+	  }
 	| { type: 'notification.created'; userId: string; notificationId: number }
 	| { type: 'notifications.read'; userId: string };
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, transact } from '../runtime';
+import { audit } from '../moderation/audit';
 import { invitations, userRoles, users } from '../db/schema';
 import { DomainError, isDomainError } from '../errors';
 import { requireCapability, userColumns, type Actor, type SessionUser } from '../auth/actor';
@@ -120,6 +121,7 @@ export async function createInvitation(actor: Actor, raw: CreateInvitationInput)
 			]);
 			await enqueueEmail(tx, { to: input.email, ...mail, kind: 'invitation', meta: { invitationId: row!.id } });
 		}
+		await audit(tx, { actorId: a.user.id, action: 'invitation.create', targetKind: 'invitation', targetId: row!.id, after: { email: input.email ?? null, expiresAt: expiresAt.toISOString(), note: input.note ?? null } });
 		return row!.id;
 	});
 	const [invitation] = await selectInvitations(eq(invitations.id, id), 1);
@@ -139,12 +141,14 @@ export async function listInvitations(actor: Actor, raw: ListInvitationsQuery = 
 }
 
 export async function revokeInvitation(actor: Actor, id: string): Promise<InvitationRow> {
-	requireCapability(actor, 'invitations.manage');
+	const a = requireCapability(actor, 'invitations.manage');
 	await transact(async (tx) => {
 		const [row] = await tx.select().from(invitations).where(eq(invitations.id, id)).for('update');
 		if (!row) throw new DomainError('not_found', 'error_invitation_not_found');
 		if (row.usedAt) throw new DomainError('conflict', 'error_invitation_revoke_used');
-		if (!row.revokedAt) await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, id));
+		if (row.revokedAt) return;
+		await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, id));
+		await audit(tx, { actorId: a.user.id, action: 'invitation.revoke', targetKind: 'invitation', targetId: id, before: { revokedAt: null }, after: { revokedAt: new Date().toISOString() } });
 	});
 	return withoutKey((await selectInvitations(eq(invitations.id, id), 1))[0]!);
 }

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, transact } from '../runtime';
+import { audit } from '../moderation/audit';
+import { findOpenCase, lockOpenCase, openCase, resolveCase, SEVERITY } from '../moderation/cases';
 import { joinRequests, notifications, profiles, userRoles, users } from '../db/schema';
 import { DomainError } from '../errors';
 import { requireCapability, requireUser, userColumns, type Actor } from '../auth/actor';
@@ -49,10 +51,10 @@ export async function submitJoinRequest(actor: Actor, raw: JoinRequestInput): Pr
 	const input = JoinRequestInput.parse(raw);
 	const passwordHash = await preparePassword(input.password, input.email);
 	const language = input.language ?? 'nl';
-	const userId = await transact(async (tx) => {
+	const userId = await transact(async (tx, emit) => {
 		const version = await assertCurrentVersion(tx, input.guidelinesVersion);
 		const id = await insertAccount(tx, { email: input.email, displayName: input.displayName, language, passwordHash, status: 'pending' });
-		await tx.insert(joinRequests).values({
+		const [request] = await tx.insert(joinRequests).values({
 			userId: id,
 			postingCountry: input.postingCountry,
 			postingCity: input.postingCity,
@@ -62,7 +64,8 @@ export async function submitJoinRequest(actor: Actor, raw: JoinRequestInput): Pr
 			languages: input.languages,
 			message: input.message,
 			guidelinesVersion: version
-		});
+		}).returning({ id: joinRequests.id });
+		await openCase(tx, emit, { kind: 'join_request', userId: id, joinRequestId: request!.id }, { severity: SEVERITY.join_request });
 		await recordAcceptance(tx, id, version);
 		// The answers fill in the profile too; the posting stays hidden until the person chooses otherwise.
 		await tx
@@ -165,6 +168,10 @@ export async function decideJoinRequest(actor: Actor, id: string, raw: DecideJoi
 	const input = DecideJoinRequestInput.parse(raw);
 	const approve = input.decision === 'approve';
 	await transact(async (tx, emit) => {
+		if (input.caseId !== undefined) {
+			const c = await lockOpenCase(tx, input.caseId);
+			if (c.joinRequestId !== id) throw new DomainError('not_found', 'error_case_not_found');
+		}
 		const [row] = await tx
 			.select({ jr: joinRequests, user: userColumns })
 			.from(joinRequests)
@@ -172,7 +179,10 @@ export async function decideJoinRequest(actor: Actor, id: string, raw: DecideJoi
 			.where(eq(joinRequests.id, id))
 			.for('update', { of: joinRequests });
 		if (!row) throw new DomainError('not_found', 'error_join_request_not_found');
-		if (row.jr.status !== 'pending') throw new DomainError('conflict', 'error_join_request_decided');
+		if (row.jr.status !== 'pending') {
+			const [by] = row.jr.decidedBy ? await tx.select({ name: users.displayName }).from(users).where(eq(users.id, row.jr.decidedBy)) : [];
+			throw new DomainError('conflict', 'error_case_handled', { params: { name: by?.name ?? '—', action: row.jr.status } });
+		}
 		const person = row.user;
 		// Suspended or removed meanwhile by an admin: a decision here would undo theirs.
 		if (person.status === 'suspended' || person.status === 'removed') throw new DomainError('conflict', 'error_join_request_person_gone');
@@ -222,6 +232,18 @@ export async function decideJoinRequest(actor: Actor, id: string, raw: DecideJoi
 		});
 
 		emit({ type: 'notification.created', userId: person.id, notificationId: note!.id });
+		await audit(tx, {
+			actorId: a.user.id,
+			action: approve ? 'join_request.approve' : 'join_request.decline',
+			targetKind: 'join_request',
+			targetId: id,
+			subjectId: person.id,
+			reason: input.reason ?? null,
+			before: { status: 'pending' },
+			after: { status: approve ? 'approved' : 'declined' }
+		});
+		const c = await findOpenCase(tx, { kind: 'join_request', userId: person.id, joinRequestId: id });
+		if (c) await resolveCase(tx, emit, c, a.user, approve ? 'approve' : 'decline', input.reason);
 		if (approve) {
 			const roles = [...new Set([...person.roles, 'member'])].sort();
 			emit({ type: 'user.changed', userId: person.id, status: 'active', roles });
@@ -268,6 +290,9 @@ export async function withdrawJoinRequest(actor: Actor): Promise<void> {
 		const [jr] = await tx.select({ id: joinRequests.id }).from(joinRequests).where(eq(joinRequests.userId, a.user.id)).for('update');
 		if (!jr) throw new DomainError('not_found', 'error_join_request_not_found');
 		const ids = await deleteSessions(tx, a.user.id);
+		const c = await findOpenCase(tx, { kind: 'join_request', userId: a.user.id, joinRequestId: jr.id });
+		// The queue item goes with the account; moderators' queues drop it.
+		if (c) emit({ type: 'moderation.case', caseId: c.id, change: 'resolved' });
 		try {
 			await tx.delete(users).where(and(eq(users.id, a.user.id), eq(users.status, 'pending')));
 		} catch (err) {

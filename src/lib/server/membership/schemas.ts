@@ -101,7 +101,9 @@ export const DECISIONS = ['approve', 'decline'] as const;
 export const DecideJoinRequestInput = z
 	.object({
 		decision: z.enum(DECISIONS, { error: 'error_decision' }),
-		reason: text({ error: 'error_reason_too_long', max: 1000, multiline: true }).optional()
+		reason: text({ error: 'error_reason_too_long', max: 1000, multiline: true }).optional(),
+		/** Decided from the moderators' queue: refused if another moderator handled that item first. */
+		caseId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number({ error: 'error_case_not_found' }).int({ error: 'error_case_not_found' }).positive({ error: 'error_case_not_found' }).max(Number.MAX_SAFE_INTEGER, { error: 'error_case_not_found' }).optional())
 	})
 	.refine((v) => v.decision === 'approve' || v.reason, { error: 'error_decline_reason', path: ['reason'] });
 export type DecideJoinRequestInput = z.infer<typeof DecideJoinRequestInput>;

@@ -16,6 +16,8 @@ type Rule = { pattern: RegExp; check: (actor: Actor, match: RegExpExecArray) => 
 
 const RULES: Rule[] = [
 	{ pattern: /^admin:users$/, check: (actor) => void requireCapability(actor, 'admin.users') },
+	// The moderators' queue: new reports, items handled by others.
+	{ pattern: /^moderation$/, check: (actor) => void requireCapability(actor, 'moderation.act') },
 	// Everything that happens in the group at large: new threads, for "N new — show".
 	{ pattern: /^group$/, check: (actor) => void viewerOf(actor) },
 	{

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
 	bigserial,
+	integer,
 	index,
 	jsonb,
 	pgEnum,
@@ -34,6 +35,12 @@ export const users = pgTable(
 		timeZone: text('time_zone').notNull().default('Europe/Amsterdam'),
 		status: userStatusEnum('status').notNull().default('pending'),
 		passwordHash: text('password_hash').notNull(),
+		/** With status 'suspended': the suspension ends then (null: until lifted). */
+		suspendedUntil: timestamp('suspended_until', { withTimezone: true }),
+		/** Muted (read-only in the group) until then. */
+		mutedUntil: timestamp('muted_until', { withTimezone: true }),
+		/** Posts published or approved; below the setting, new posts wait for approval. */
+		approvedPosts: integer('approved_posts').notNull().default(0),
 		...timestamps
 	},
 	(t) => [

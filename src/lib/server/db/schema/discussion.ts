@@ -62,6 +62,10 @@ export const threads = pgTable(
 		country: text('country'),
 		pinned: boolean('pinned').notNull().default(false),
 		locked: boolean('locked').notNull().default(false),
+		/** Slow mode: a member may reply once per this many seconds (null: off). */
+		slowModeSeconds: integer('slow_mode_seconds'),
+		slowModeSetBy: uuid('slow_mode_set_by').references(() => users.id),
+		slowModeReason: text('slow_mode_reason'),
 		status: contentStatusEnum('status').notNull().default('visible'),
 		acceptedPostId: bigint('accepted_post_id', { mode: 'number' }),
 		replyCount: integer('reply_count').notNull().default(0),
@@ -111,6 +115,8 @@ export const posts = pgTable(
 		index('posts_thread_idx').on(t.threadId, t.id),
 		index('posts_thread_seq_idx').on(t.threadId, t.seq),
 		index('posts_author_idx').on(t.authorId, t.id),
+		// Posting rate limits count an author's recent posts.
+		index('posts_author_created_idx').on(t.authorId, t.createdAt),
 		index('posts_search_idx').using('gin', t.search)
 	]
 );
@@ -182,7 +188,8 @@ export const threadReads = pgTable(
 	(t) => [primaryKey({ columns: [t.userId, t.threadId] })]
 );
 
-export const NOTIFICATION_KINDS = ['reply', 'mention', 'answer_accepted', 'membership_decided'] as const;
+/** moderation: a moderator acted on your content or account; report_resolved: a report you made was handled. */
+export const NOTIFICATION_KINDS = ['reply', 'mention', 'answer_accepted', 'membership_decided', 'moderation', 'report_resolved'] as const;
 export const notificationKindEnum = pgEnum('notification_kind', NOTIFICATION_KINDS);
 
 export const notifications = pgTable(

@@ -1,3 +1,4 @@
 export * from './accounts';
 export * from './membership';
 export * from './discussion';
+export * from './moderation';

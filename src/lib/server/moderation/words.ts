@@ -1,0 +1,184 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../db';
+import { db, transact } from '../runtime';
+import { watchedWords, WORD_ACTIONS } from '../db/schema';
+import { requireCapability, type Actor } from '../auth/actor';
+import { DomainError } from '../errors';
+import { audit, csvLine } from './audit';
+import { WordImportInput, WordInput, WordTestInput, WORD_LANGUAGES } from './schemas';
+
+export type WordAction = (typeof WORD_ACTIONS)[number];
+export type WordLanguage = (typeof WORD_LANGUAGES)[number];
+
+export interface WatchedWord {
+	id: number;
+	language: WordLanguage;
+	pattern: string;
+	action: WordAction;
+	createdAt: Date;
+}
+
+export interface WordMatch {
+	id: number;
+	language: WordLanguage;
+	pattern: string;
+	action: WordAction;
+	/** The text that matched. */
+	found: string;
+}
+
+/** Stronger actions win when several words match. */
+const STRENGTH: Record<WordAction, number> = { block: 3, hold: 2, report: 1 };
+
+/**
+ * A pattern as a whole-word, case-insensitive regular expression: `*` stands
+ * for any letters or digits inside a word, so `scam*` finds "scammers" but
+ * not "ascam"; spaces match any run of spaces.
+ */
+export function compilePattern(pattern: string): RegExp {
+	const body = pattern
+		.trim()
+		.split('*')
+		.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
+		.join('[\\p{L}\\p{N}]*');
+	return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+let compiled: { at: number; words: (WatchedWord & { re: RegExp })[] } | undefined;
+const CACHE_MS = 10_000;
+
+async function loadWords(reader: Tx | ReturnType<typeof db>): Promise<(WatchedWord & { re: RegExp })[]> {
+	if (compiled && Date.now() - compiled.at < CACHE_MS) return compiled.words;
+	const rows = await reader.select().from(watchedWords).orderBy(asc(watchedWords.id));
+	compiled = {
+		at: Date.now(),
+		words: rows.map((r) => ({ id: r.id, language: r.language as WordLanguage, pattern: r.pattern, action: r.action, createdAt: r.createdAt, re: compilePattern(r.pattern) }))
+	};
+	return compiled.words;
+}
+
+/** Every watched word (both lists) found in the text, strongest action first. */
+export async function matchWords(text: string, tx?: Tx): Promise<WordMatch[]> {
+	const words = await loadWords(tx ?? db());
+	const out: WordMatch[] = [];
+	for (const w of words) {
+		const m = w.re.exec(text);
+		if (m) out.push({ id: w.id, language: w.language, pattern: w.pattern, action: w.action, found: m[0] });
+	}
+	return out.sort((a, b) => STRENGTH[b.action] - STRENGTH[a.action]);
+}
+
+export async function listWords(actor: Actor): Promise<WatchedWord[]> {
+	requireCapability(actor, 'moderation.act');
+	const rows = await db().select().from(watchedWords).orderBy(asc(watchedWords.language), asc(watchedWords.pattern));
+	return rows.map((r) => ({ id: r.id, language: r.language as WordLanguage, pattern: r.pattern, action: r.action, createdAt: r.createdAt }));
+}
+
+async function upsertWord(tx: Tx, actorId: string, input: { language: WordLanguage; pattern: string; action: WordAction }): Promise<{ id: number; created: boolean; changed: boolean }> {
+	const [existing] = await tx
+		.select({ id: watchedWords.id, action: watchedWords.action })
+		.from(watchedWords)
+		.where(sql`${watchedWords.language} = ${input.language} and lower(${watchedWords.pattern}) = ${input.pattern}`)
+		.for('update');
+	if (existing) {
+		if (existing.action === input.action) return { id: existing.id, created: false, changed: false };
+		await tx.update(watchedWords).set({ action: input.action }).where(eq(watchedWords.id, existing.id));
+		return { id: existing.id, created: false, changed: true };
+	}
+	const [row] = await tx.insert(watchedWords).values({ ...input, createdBy: actorId }).returning({ id: watchedWords.id });
+	return { id: row!.id, created: true, changed: true };
+}
+
+/** Adds a word to a list, or changes the action of one that is there. */
+export async function addWord(actor: Actor, raw: WordInput): Promise<WatchedWord> {
+	const a = requireCapability(actor, 'moderation.act');
+	const input = WordInput.parse(raw);
+	const id = await transact(async (tx) => {
+		const r = await upsertWord(tx, a.user.id, input);
+		if (r.changed) await audit(tx, { actorId: a.user.id, action: 'watched_word.add', targetKind: 'watched_word', targetId: r.id, after: input });
+		return r.id;
+	});
+	compiled = undefined;
+	const [row] = await db().select().from(watchedWords).where(eq(watchedWords.id, id));
+	return { id: row!.id, language: row!.language as WordLanguage, pattern: row!.pattern, action: row!.action, createdAt: row!.createdAt };
+}
+
+export async function removeWord(actor: Actor, id: number): Promise<void> {
+	const a = requireCapability(actor, 'moderation.act');
+	await transact(async (tx) => {
+		const [row] = await tx.delete(watchedWords).where(eq(watchedWords.id, id)).returning();
+		if (!row) throw new DomainError('not_found', 'error_word_not_found');
+		await audit(tx, { actorId: a.user.id, action: 'watched_word.remove', targetKind: 'watched_word', targetId: id, before: { language: row.language, pattern: row.pattern, action: row.action } });
+	});
+	compiled = undefined;
+}
+
+/** The test box: what the lists would do with this text. */
+export async function testText(actor: Actor, raw: { text: string }): Promise<{ action: WordAction | null; matches: WordMatch[] }> {
+	requireCapability(actor, 'moderation.act');
+	const { text } = WordTestInput.parse(raw);
+	const matches = await matchWords(text);
+	return { action: matches[0]?.action ?? null, matches };
+}
+
+export async function exportWordsCsv(actor: Actor): Promise<string> {
+	const words = await listWords(actor);
+	return csvLine(['language', 'word', 'action']) + words.map((w) => csvLine([w.language, w.pattern, w.action])).join('');
+}
+
+/** One CSV line into fields (quotes with doubled quotes inside). */
+function parseCsvLine(line: string): string[] {
+	const out: string[] = [];
+	let cur = '', quoted = false;
+	for (let i = 0; i < line.length; i++) {
+		const c = line[i]!;
+		if (quoted) {
+			if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
+			else if (c === '"') quoted = false;
+			else cur += c;
+		} else if (c === '"') quoted = true;
+		else if (c === ',' || c === ';') out.push(cur), (cur = '');
+		else cur += c;
+	}
+	out.push(cur);
+	return out.map((f) => f.trim());
+}
+
+export interface ImportResult {
+	added: number;
+	changed: number;
+	unchanged: number;
+	/** Lines that could not be read, by line number (1-based), with why. */
+	rejected: { line: number; text: string; error: string }[];
+}
+
+/**
+ * Imports `language,word,action` lines (a header line is skipped; `;` works
+ * too). Good lines are added or update the action; bad ones are listed, not
+ * fatal. One audit row for the import, with the counts.
+ */
+export async function importWordsCsv(actor: Actor, raw: { csv: string }): Promise<ImportResult> {
+	const a = requireCapability(actor, 'moderation.act');
+	const { csv } = WordImportInput.parse(raw);
+	const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
+	const result: ImportResult = { added: 0, changed: 0, unchanged: 0, rejected: [] };
+	await transact(async (tx) => {
+		for (const [i, line] of lines.entries()) {
+			if (!line.trim()) continue;
+			const [language, pattern, action] = parseCsvLine(line);
+			if (i === 0 && language?.toLowerCase() === 'language') continue;
+			const parsed = WordInput.safeParse({ language: language?.toLowerCase(), pattern, action: action?.toLowerCase() });
+			if (!parsed.success) {
+				if (result.rejected.length < 100) result.rejected.push({ line: i + 1, text: line.slice(0, 200), error: parsed.error.issues[0]!.message });
+				continue;
+			}
+			const r = await upsertWord(tx, a.user.id, parsed.data);
+			if (r.created) result.added++;
+			else if (r.changed) result.changed++;
+			else result.unchanged++;
+		}
+		await audit(tx, { actorId: a.user.id, action: 'watched_word.import', targetKind: 'watched_word', targetId: 'csv', data: { added: result.added, changed: result.changed, unchanged: result.unchanged, rejected: result.rejected.length } });
+	});
+	compiled = undefined;
+	return result;
+}
