@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ack, PRINCIPALS, startTestServer, type Principal, type PrincipalName, type TestServer } from './helpers/server';
 import { CLIENT_EVENTS } from '../src/lib/realtime/events';
 import { eq } from 'drizzle-orm';
-import { joinRequests, users } from '../src/lib/server/db/schema';
+import { joinRequests, settings, users, watchedWords } from '../src/lib/server/db/schema';
 import { guidelinesVersion, joinRequestBody, newApplicant, newInvitationToken, registrationBody } from './helpers/membership';
 
 type Row = readonly [anonymous: number, pending: number, suspended: number, member: number, board_member: number, moderator: number, coordinator: number, policy_staff: number, admin: number];
@@ -60,6 +60,27 @@ const ROUTES: Record<string, Row> = {
 	'POST /api/notifications/read':      [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
 	'GET /api/search':                   [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
 	'GET /api/members/suggest':          [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	// Moderation: members of the group report (a fresh post or member each time: one report per reporter per item) and
+	// follow their reports; moderators act; moderators and admins read the audit log.
+	'POST /api/posts/{id}/report':                [ 401, 403, 401, 201, 201, 201, 403, 403, 403 ],
+	'POST /api/members/{handle}/report':          [ 401, 403, 401, 201, 201, 201, 403, 403, 403 ],
+	'GET /api/me/reports':                        [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'GET /api/moderation/queue':                  [ 401, 403, 401, 403, 403, 200, 403, 403, 403 ],
+	'GET /api/moderation/queue/count':            [ 401, 403, 401, 403, 403, 200, 403, 403, 403 ],
+	'POST /api/moderation/posts/{id}':            [ 401, 403, 401, 403, 403, 200, 403, 403, 403 ],
+	'PATCH /api/moderation/posts/{id}':           [ 401, 403, 401, 403, 403, 200, 403, 403, 403 ],
+	'POST /api/moderation/threads/{id}':          [ 401, 403, 401, 403, 403, 200, 403, 403, 403 ],
+	'GET /api/moderation/members/{id}':           [ 401, 403, 401, 403, 403, 200, 403, 403, 403 ],
+	'POST /api/moderation/members/{id}/actions':  [ 401, 403, 401, 403, 403, 200, 403, 403, 403 ],
+	'POST /api/moderation/members/{id}/notes':    [ 401, 403, 401, 403, 403, 201, 403, 403, 403 ],
+	'GET /api/moderation/words':                  [ 401, 403, 401, 403, 403, 200, 403, 403, 403 ],
+	'POST /api/moderation/words':                 [ 401, 403, 401, 403, 403, 201, 403, 403, 403 ],
+	'DELETE /api/moderation/words/{id}':          [ 401, 403, 401, 403, 403, 204, 403, 403, 403 ],
+	'POST /api/moderation/words/test':            [ 401, 403, 401, 403, 403, 200, 403, 403, 403 ],
+	'GET /api/moderation/words.csv':              [ 401, 403, 401, 403, 403, 200, 403, 403, 403 ],
+	'POST /api/moderation/words/import':          [ 401, 403, 401, 403, 403, 200, 403, 403, 403 ],
+	'GET /api/moderation/audit':                  [ 401, 403, 401, 403, 403, 200, 403, 403, 200 ],
+	'GET /api/moderation/audit.csv':              [ 401, 403, 401, 403, 403, 200, 403, 403, 200 ],
 	// Membership: the guidelines are public (applicants read them); invitations are for moderators and admins, join
 	// requests are decided by moderators, the directory and profiles are for the group. The two ways in answer 201 to
 	// whoever is not logged in (a suspended person's cookie is no session) and 409 to whoever is. Withdrawing a
@@ -100,6 +121,7 @@ const SOCKET_EVENTS: Record<string, Record<string, SocketRow>> = {
 	'room:join': {
 		//                 anon  pend         susp  member       board        mod          coord        policy       admin
 		'admin:users':   [ '-', 'forbidden', '-', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'ok'        ],
+		'moderation':    [ '-', 'forbidden', '-', 'forbidden', 'forbidden', 'ok',        'forbidden', 'forbidden', 'forbidden' ],
 		'group':         [ '-', 'forbidden', '-', 'ok',        'ok',        'ok',        'forbidden', 'forbidden', 'forbidden' ],
 		'thread:{id}':   [ '-', 'forbidden', '-', 'ok',        'ok',        'ok',        'forbidden', 'forbidden', 'forbidden' ],
 		'thread:0':      [ '-', 'forbidden', '-', 'not_found', 'not_found', 'not_found', 'forbidden', 'forbidden', 'forbidden' ],
@@ -107,6 +129,7 @@ const SOCKET_EVENTS: Record<string, Record<string, SocketRow>> = {
 	},
 	'room:leave': {
 		'admin:users':   [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
+		'moderation':    [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
 		'group':         [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
 		'thread:{id}':   [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ]
 	}
@@ -120,6 +143,8 @@ beforeAll(async () => {
 	t = await startTestServer();
 	for (const name of PRINCIPALS) principals[name] = await t.principal(name);
 	throwawayUserId = (await t.createUser({ roles: ['member'] })).id;
+	// The matrix posts far more than any member would; the posting rate limit has its own tests (moderation-protection).
+	await t.db.insert(settings).values({ key: 'postsPerWindow', value: 1000 });
 });
 afterAll(async () => {
 	await t?.close();
@@ -159,6 +184,21 @@ async function ownQuestion(who: Principal): Promise<{ threadId: number; answerId
 	const q = await t.api('/api/threads', { method: 'POST', cookie: who.cookie, body: { category: 'matrix', kind: 'question', title: 'My own question', body: 'How?' } });
 	const a = await t.api(`/api/threads/${q.body.threadId}/posts`, { method: 'POST', cookie, body: { body: 'Like this.' } });
 	return { threadId: q.body.threadId, answerId: a.body.id };
+}
+
+/** A fresh post by the fixture's helper (reports and moderation act on it once). */
+async function helperPost(): Promise<number> {
+	const { cookie, threadId } = await discussion();
+	const res = await t.api(`/api/threads/${threadId}/posts`, { method: 'POST', cookie, body: { body: `Another reply ${randomUUID().slice(0, 8)}` } });
+	if (res.status !== 201) throw new Error(`helper post: ${res.status} ${JSON.stringify(res.body)}`);
+	return res.body.id;
+}
+/** A fresh member with a handle, to be reported. */
+async function freshHandle(): Promise<string> {
+	const member = await t.createUser({ roles: ['member'], displayName: 'Reported Person' });
+	const handle = `reported-${randomUUID().slice(0, 8)}`;
+	await t.db.update(users).set({ handle }).where(eq(users.id, member.id));
+	return handle;
 }
 
 /** A valid request for each route, as `who` would make it. */
@@ -231,6 +271,36 @@ async function requestFor(route: string, who: Principal): Promise<Call> {
 			return { path: '/api/search?q=werkvergunning', cookie };
 		case 'GET /api/members/suggest':
 			return { path: '/api/members/suggest?q=s', cookie };
+		// Moderation
+		case 'POST /api/posts/{id}/report':
+			return { path: `/api/posts/${await helperPost()}/report`, cookie, body: { reason: 'spam' } };
+		case 'POST /api/members/{handle}/report':
+			return { path: `/api/members/${await freshHandle()}/report`, cookie, body: { reason: 'other', note: 'Checked by the matrix' } };
+		case 'POST /api/moderation/posts/{id}':
+			return { path: `/api/moderation/posts/${await helperPost()}`, cookie, body: { action: 'hide' } };
+		case 'PATCH /api/moderation/posts/{id}':
+			return { path: `/api/moderation/posts/${await helperPost()}`, cookie, body: { body: 'Corrected by a moderator.', note: 'A typo' } };
+		case 'POST /api/moderation/threads/{id}': {
+			const { cookie: helper } = await discussion();
+			const thread = await t.api('/api/threads', { method: 'POST', cookie: helper, body: { category: 'matrix', title: 'To be locked', body: 'Lock me.' } });
+			return { path: `/api/moderation/threads/${thread.body.threadId}`, cookie, body: { action: 'lock', reason: 'Matrix' } };
+		}
+		case 'GET /api/moderation/members/{id}':
+			return { path: `/api/moderation/members/${throwawayUserId}`, cookie };
+		case 'POST /api/moderation/members/{id}/actions':
+			return { path: `/api/moderation/members/${throwawayUserId}/actions`, cookie, body: { action: 'warn', reason: 'Checked by the matrix' } };
+		case 'POST /api/moderation/members/{id}/notes':
+			return { path: `/api/moderation/members/${throwawayUserId}/notes`, cookie, body: { body: 'A note from the matrix' } };
+		case 'POST /api/moderation/words':
+			return { path: '/api/moderation/words', cookie, body: { language: 'en', pattern: 'matrixword', action: 'report' } };
+		case 'DELETE /api/moderation/words/{id}': {
+			const [w] = await t.db.insert(watchedWords).values({ language: 'nl', pattern: `matrix${randomUUID().slice(0, 8)}`, action: 'report' }).returning({ id: watchedWords.id });
+			return { path: `/api/moderation/words/${w!.id}`, cookie };
+		}
+		case 'POST /api/moderation/words/test':
+			return { path: '/api/moderation/words/test', cookie, body: { text: 'Hello there' } };
+		case 'POST /api/moderation/words/import':
+			return { path: '/api/moderation/words/import', cookie, body: { csv: 'language,word,action\nen,matriximport,hold\n' } };
 		// Membership
 		case 'POST /api/guidelines':
 			return { path: '/api/guidelines', cookie, body: { bodyNl: 'Nieuwe huisregels van de matrix. '.repeat(3), bodyEn: 'New guidelines from the matrix. '.repeat(3) } };

@@ -2,6 +2,7 @@ import type { LayoutServerLoad } from './$types';
 import { can, capabilitiesOf } from '$lib/roles';
 import { runtime } from '$lib/server/runtime';
 import { unreadNotificationCount } from '$lib/server/discussion/notifications';
+import { guidelinesToAccept } from '$lib/server/membership/guidelines';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const actor = locals.actor;
@@ -16,8 +17,11 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 					language: actor.user.language
 				}
 			: null;
+	const participant = actor.kind === 'user' && can(actor.user, 'group.participate') && url.pathname !== '/logout';
 	return {
 		user,
+		// A new version of the guidelines waits for this member's acceptance before they post again.
+		guidelinesToAccept: participant && url.pathname !== '/guidelines' ? await guidelinesToAccept(actor) : null,
 		capabilities: [...capabilitiesOf(actor.kind === 'user' ? actor.user : null)],
 		demo: runtime().config.demo,
 		// The bell: counted again on every navigation (url), so it follows what was read.

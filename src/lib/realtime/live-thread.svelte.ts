@@ -1,4 +1,5 @@
 import type { PostChange, PostView } from '../server/discussion/posts';
+import type { ThreadChange } from './events';
 import { follow, liveSocket } from './client';
 
 type Item = PostView | (Omit<PostView, 'createdAt' | 'editedAt'> & { createdAt: string | Date; editedAt: string | Date | null });
@@ -16,6 +17,8 @@ export class LiveThread {
 	readers = $state<{ id: string; name: string }[]>([]);
 	/** Replies that arrived while the reader is not on the last page. */
 	newElsewhere = $state(0);
+	/** The thread's own state as last announced (locked, slow mode, still visible…), or null before any change. */
+	state = $state<ThreadChange | null>(null);
 	#lastSeq = 0;
 	#catchingUp: Promise<void> | null = null;
 	// Bookkeeping only; what the page shows is `newElsewhere`.
@@ -27,7 +30,9 @@ export class LiveThread {
 		initial: Item[],
 		readonly me: string,
 		/** Whether this page shows the end of the thread. */
-		readonly atEnd: boolean
+		readonly atEnd: boolean,
+		/** Moderators see withheld posts: a withheld marker makes them fetch their own view instead of dropping the post. */
+		readonly moderator = false
 	) {
 		this.posts = initial;
 		this.#lastSeq = initial.reduce((max, p) => Math.max(max, p.seq), 0);
@@ -40,8 +45,11 @@ export class LiveThread {
 		const onChange = (c: PostChange) => {
 			if (c.threadId !== this.threadId) return;
 			// One's own posts carry rights and states the broadcast leaves out: fetch them as oneself.
-			if (!c.withheld && c.author.id === this.me) void this.catchUp();
+			if ((!c.withheld && c.author.id === this.me) || (c.withheld && this.moderator)) void this.catchUp();
 			else this.apply(c);
+		};
+		const onThread = (t: ThreadChange) => {
+			if (t.threadId === this.threadId) this.state = t;
 		};
 		const onStale = (p: { threadId: number }) => {
 			if (p.threadId === this.threadId) void this.catchUp();
@@ -55,12 +63,14 @@ export class LiveThread {
 		socket.on('post:changed', onChange);
 		socket.on('thread:stale', onStale);
 		socket.on('thread:presence', onPresence);
+		socket.on('thread:changed', onThread);
 		socket.on('connect', onConnect);
 		const leave = follow(`thread:${this.threadId}`);
 		return () => {
 			socket.off('post:changed', onChange);
 			socket.off('thread:stale', onStale);
 			socket.off('thread:presence', onPresence);
+			socket.off('thread:changed', onThread);
 			socket.off('connect', onConnect);
 			leave();
 		};
@@ -81,9 +91,9 @@ export class LiveThread {
 			// The broadcast does not know which reactions are mine; keep what this page knew.
 			const reactions = view.reactions.map((r) => ({ ...r, mine: view.author.id === this.me ? r.mine : (before.reactions.find((x) => x.kind === r.kind)?.mine ?? false) }));
 			this.posts[at] = { ...view, reactions };
-		} else if (this.atEnd) {
-			const last = this.posts.at(-1);
-			if (!last || view.id > last.id) this.posts.push(view);
+		} else if (this.atEnd || (this.posts.length > 0 && view.id < this.posts.at(-1)!.id && view.id > this.posts[0]!.id)) {
+			// A new reply at the end, or one that comes back (approved, restored) where it belongs.
+			this.insertInOrder(view);
 		} else if (!this.#elsewhere.has(view.id)) {
 			this.#elsewhere.add(view.id);
 			this.newElsewhere += 1;
@@ -119,13 +129,16 @@ export class LiveThread {
 		const { withheld: _w, ...view } = c;
 		void _w;
 		if (at >= 0) this.posts[at] = view;
-		else if (this.atEnd) {
-			const next = this.posts.findIndex((p) => p.id > view.id);
-			if (next < 0) this.posts.push(view);
-			else this.posts.splice(next, 0, view);
-		} else if (!this.#elsewhere.has(view.id)) {
+		else if (this.atEnd || (this.posts.length > 0 && view.id < this.posts.at(-1)!.id && view.id > this.posts[0]!.id)) this.insertInOrder(view);
+		else if (!this.#elsewhere.has(view.id)) {
 			this.#elsewhere.add(view.id);
 			this.newElsewhere += 1;
 		}
+	}
+
+	private insertInOrder(view: Item): void {
+		const next = this.posts.findIndex((p) => p.id > view.id);
+		if (next < 0) this.posts.push(view);
+		else this.posts.splice(next, 0, view);
 	}
 }

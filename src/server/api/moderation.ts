@@ -10,6 +10,7 @@ import { myReports, reportMember, reportPost } from '../../lib/server/moderation
 import { addWord, exportWordsCsv, importWordsCsv, listWords, removeWord, testText } from '../../lib/server/moderation/words';
 import { auditCsv, listAudit } from '../../lib/server/moderation/audit';
 import {
+	AuditCsvInput,
 	ListAuditInput,
 	ListQueueInput,
 	ListReportsInput,
@@ -287,7 +288,7 @@ export function moderationRoutes(): RouteSpec[] {
 			summary: 'The filtered audit log as CSV',
 			tags,
 			access: 'audit.read',
-			query: ListAuditInput,
+			query: AuditCsvInput,
 			handler: async ({ actor, query, reply }) => csv(reply, 'audit-log.csv', await auditCsv(actor, query))
 		})
 	];

@@ -37,7 +37,7 @@ export interface PostView {
 	statusReason: string | null;
 	/** Sanitised HTML, or null when the text is not shown (deleted, or withheld). */
 	html: string | null;
-	/** The markdown source, only of the viewer's own posts (for the edit form). */
+	/** The markdown source, of the viewer's own posts and for moderators (for the edit forms). */
 	source: string | null;
 	/** The thread title, on the opening post only. */
 	title: string | null;
@@ -148,7 +148,7 @@ async function buildViews(viewer: Viewer, rows: PostRow[]): Promise<PostView[]> 
 			status: r.status,
 			statusReason: reasonShown(viewer, r) ? r.statusReason : null,
 			html: shown ? r.bodyHtml : null,
-			source: shown && mine ? r.body : null,
+			source: shown && (mine || viewer.moderator) ? r.body : null,
 			title: r.title,
 			isOpening,
 			createdAt: r.createdAt,

@@ -99,3 +99,15 @@ export async function publishGuidelines(actor: Actor, input: PublishGuidelinesIn
 		return row!;
 	});
 }
+
+/** The current version's number when the signed-in person has not accepted it yet, else null. */
+export async function guidelinesToAccept(actor: Actor): Promise<number | null> {
+	if (actor.kind !== 'user') return null;
+	const g = await currentGuidelines();
+	if (!g) return null;
+	const [row] = await db()
+		.select({ at: guidelineAcceptances.acceptedAt })
+		.from(guidelineAcceptances)
+		.where(and(eq(guidelineAcceptances.userId, actor.user.id), eq(guidelineAcceptances.version, g.version)));
+	return row ? null : g.version;
+}

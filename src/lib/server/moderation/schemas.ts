@@ -117,3 +117,6 @@ export const ListAuditInput = z.object({
 export type ListAuditInput = z.input<typeof ListAuditInput>;
 
 export const ListReportsInput = z.object({ cursor: z.string().max(300).optional(), limit: z.coerce.number().int().min(1).max(100).default(25) });
+
+/** The CSV export takes the same filters, without paging. */
+export const AuditCsvInput = ListAuditInput.omit({ cursor: true, limit: true });

@@ -7,6 +7,10 @@ import { markRead } from '$lib/server/discussion/reads';
 import { idParam, orErrorPage } from '$lib/server/discussion/pages';
 import { AcceptInput, EditPostInput, PostIdParam, ReactInput, ReplyInput, WatchInput } from '$lib/server/discussion/schemas';
 import { translate } from '$lib/i18n/translate';
+import { moderatePost, moderateThread, moderatorEditPost } from '$lib/server/moderation/content';
+import { reportPost } from '$lib/server/moderation/reports';
+import { ModeratorEditInput, PostActionInput, ReportInput, ThreadActionInput } from '$lib/server/moderation/schemas';
+import { listCategories } from '$lib/server/discussion/categories';
 import { getLocale } from '$lib/paraglide/runtime';
 
 function threadId(event: { params: { id: string } }): number {
@@ -32,6 +36,8 @@ export const load: PageServerLoad = async (event) => {
 	if (shownUpTo && shownUpTo > (thread.lastReadPostId ?? 0)) await markRead(actor, id, shownUpTo);
 	return {
 		thread,
+		/** Where a moderator may move the thread. */
+		moveTo: thread.can.moderate ? (await listCategories(actor)).map((c) => ({ id: c.id, nameNl: c.nameNl, nameEn: c.nameEn })) : [],
 		posts: page.items,
 		earlier: page.earlier,
 		later: page.later,
@@ -78,6 +84,27 @@ export const actions: Actions = {
 		const result = await formAction(async () => acceptAnswer(actor, id, parseWith(AcceptInput, { postId: values.postId ?? '' })));
 		if ('acceptedPostId' in result) redirect(303, result.acceptedPostId ? backTo(id, result.acceptedPostId) : `/group/t/${id}`);
 		return result;
+	},
+	report: async (event) => {
+		const actor = pageGuard(event, 'group.participate');
+		const id = threadId(event);
+		const values = formValues(await event.request.formData());
+		return formAction(
+			async () => {
+				const { id: postId } = parseWith(PostIdParam, { id: values.postId });
+				const receipt = await reportPost(actor, postId, parseWith(ReportInput, values));
+				return { which: 'report' as const, reported: postId, hidden: receipt.hidden, threadId: id };
+			},
+			{ which: 'post' as const }
+		);
+	},
+	moderate: (event) => postAction(event, (actor, values, postId) => moderatePost(actor, postId, parseWith(PostActionInput, values))),
+	modedit: (event) => postAction(event, (actor, values, postId) => moderatorEditPost(actor, postId, parseWith(ModeratorEditInput, values))),
+	thread: async (event) => {
+		const actor = pageGuard(event, 'moderation.act');
+		const id = threadId(event);
+		const values = formValues(await event.request.formData());
+		return formAction(async () => ({ which: 'thread' as const, state: await moderateThread(actor, id, parseWith(ThreadActionInput, values)) }), { which: 'thread' as const });
 	},
 	watch: async (event) => {
 		const actor = pageGuard(event, 'group.participate');

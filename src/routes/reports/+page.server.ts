@@ -1,0 +1,11 @@
+import type { PageServerLoad } from './$types';
+import { pageGuard } from '$lib/server/kit';
+import { orErrorPage } from '$lib/server/discussion/pages';
+import { myReports } from '$lib/server/moderation/reports';
+
+/** What became of my reports. */
+export const load: PageServerLoad = async (event) => {
+	const actor = pageGuard(event, 'group.participate');
+	const page = await orErrorPage(() => myReports(actor, { cursor: event.url.searchParams.get('cursor') ?? undefined }));
+	return { reports: page.items, nextCursor: page.nextCursor };
+};
