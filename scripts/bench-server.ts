@@ -1,0 +1,73 @@
+// The platform under test for `npm run bench`, in its own process: scripts/bench.ts
+// forks this file, so the load-generating clients (fetch, 1,000 socket.io-clients)
+// never share an event loop with the server they measure. Talks to its parent over
+// Node's IPC channel:
+//
+//   → { id, cmd: 'tap' }                           start capturing the SQL the server sends
+//   → { id, cmd: 'untap' }                         stop; answers { statements }
+//   → { id, cmd: 'raw-broadcast', threadId, … }    the fan-out baseline: a plain insert through
+//                                                  postgres.js, then a plain Socket.IO broadcast
+//   → { id, cmd: 'close' }                         stop the server and exit
+//   ← { ready: url } once listening; { id, result } or { id, error } for each command
+import postgres from 'postgres';
+import { readConfig } from '../src/lib/server/config';
+import { startServer } from '../src/server/server';
+
+interface Captured {
+	query: string;
+	params: readonly unknown[];
+}
+
+const url = process.env.BENCH_DB_URL;
+if (!url || !process.send) {
+	console.error('bench-server is started by scripts/bench.ts (fork, with BENCH_DB_URL).');
+	process.exit(2);
+}
+const send = (m: unknown) => process.send!(m);
+
+let tap: Captured[] | null = null;
+const config = { ...readConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, DEMO: '0', PORT: '0', LOG_LEVEL: 'silent' }), logLevel: 'silent' };
+const server = await startServer({
+	config,
+	// The e-mail sender polls the outbox on a timer; its statements are not part of any request.
+	onQuery: (query, params) => {
+		if (tap && !/\boutbox\b/.test(query)) tap.push({ query, params });
+	}
+});
+const raw = postgres(url, { max: 2, onnotice: () => {} });
+
+type Command =
+	| { id: number; cmd: 'tap' }
+	| { id: number; cmd: 'untap' }
+	| { id: number; cmd: 'raw-broadcast'; threadId: number; authorId: string; body: string; payload: Record<string, unknown> }
+	| { id: number; cmd: 'close' };
+
+process.on('message', async (m: Command) => {
+	try {
+		switch (m.cmd) {
+			case 'tap':
+				tap = [];
+				return send({ id: m.id, result: null });
+			case 'untap': {
+				const statements = tap ?? [];
+				tap = null;
+				return send({ id: m.id, result: statements });
+			}
+			case 'raw-broadcast': {
+				const [row] = await raw<{ id: number; seq: number }[]>`
+					insert into posts (thread_id, author_id, body, body_html) values (${m.threadId}, ${m.authorId}, ${m.body}, ${'<p>' + m.body + '</p>'}) returning id, seq`;
+				server.realtime.io.to(`thread:${m.threadId}`).emit('post:changed', { ...m.payload, id: Number(row!.id), seq: Number(row!.seq), raw: true } as never);
+				return send({ id: m.id, result: null });
+			}
+			case 'close':
+				await raw.end();
+				await server.close();
+				send({ id: m.id, result: null });
+				process.exit(0);
+		}
+	} catch (err) {
+		send({ id: m.id, error: err instanceof Error ? err.stack ?? err.message : String(err) });
+	}
+});
+process.on('disconnect', () => process.exit(0));
+send({ ready: server.url });
