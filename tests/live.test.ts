@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient } from 'socket.io-client';
 import { startTestServer, type TestServer, type TestSocket } from './helpers/server';
+import { collect, join } from './helpers/sockets';
 import { createThread, newCategory, newMember, replyTo, type TestMember } from './helpers/discussion';
 import type { PostChange } from '../src/lib/server/discussion/posts';
 
@@ -17,27 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await t?.close();
 });
-
-const join = (s: TestSocket, room: string) =>
-	new Promise<{ ok: boolean }>((resolve) => s.emit('room:join', room, (ack) => resolve(ack)));
-
-/** Resolves with the first `n` events of a kind, or rejects after `ms`. */
-function collect<T>(s: TestSocket, event: string, n: number, ms = 3_000, filter: (p: T) => boolean = () => true): Promise<T[]> {
-	return new Promise((resolve, reject) => {
-		const got: T[] = [];
-		const on = (p: T) => {
-			if (!filter(p)) return;
-			got.push(p);
-			if (got.length === n) {
-				clearTimeout(timer);
-				(s as unknown as { off: (e: string, f: unknown) => void }).off(event, on);
-				resolve(got);
-			}
-		};
-		const timer = setTimeout(() => reject(new Error(`only ${got.length} of ${n} ${event} events arrived`)), ms);
-		(s as unknown as { on: (e: string, f: unknown) => void }).on(event, on);
-	});
-}
 
 describe('a thread, live', () => {
 	it('shows a reply from someone else to a reader of the thread as it happens', async () => {

@@ -19,10 +19,10 @@ export interface TestMember {
 let counter = 0;
 
 /** A new active person (a member unless other roles are given) with a handle, logged in. */
-export async function newMember(t: TestServer, options: { roles?: Role[]; name?: string; handle?: string } = {}): Promise<TestMember> {
+export async function newMember(t: TestServer, options: { roles?: Role[]; name?: string; handle?: string; newMember?: boolean } = {}): Promise<TestMember> {
 	counter++;
 	const handle = options.handle ?? `tester-${process.pid}-${counter}`;
-	const user = await t.createUser({ roles: options.roles ?? ['member'], displayName: options.name ?? `Tester ${counter}` });
+	const user = await t.createUser({ roles: options.roles ?? ['member'], displayName: options.name ?? `Tester ${counter}`, newMember: options.newMember });
 	await t.db.update(users).set({ handle }).where(eq(users.id, user.id));
 	const cookie = await t.login(user.email, user.password);
 	return { id: user.id, email: user.email, handle, cookie, actor: await actorFor(t, user.id) };
