@@ -129,6 +129,11 @@ describe('the audit log', () => {
 		ok(invitation);
 		ok(await t.api(`/api/invitations/${invitation.body.invitation.id}/revoke`, { method: 'POST', cookie: mod.cookie }));
 
+		// Settings (an admin's).
+		const admin = await t.login('admin@example.org');
+		ok(await t.api('/api/admin/settings', { method: 'PATCH', cookie: admin, body: { reportsToHide: 4 } }));
+		ok(await t.api('/api/admin/settings', { method: 'PATCH', cookie: admin, body: { reportsToHide: 3 } }));
+
 		const rows = await t.db.select({ action: auditLog.action }).from(auditLog);
 		const seen = new Set(rows.map((r) => r.action));
 		const missing = AUDIT_ACTIONS.filter((a) => !seen.has(a));

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers/server';
 import { collect, join } from './helpers/sockets';
-import { createThread, newCategory, newMember, notificationsOf, replyTo, type TestMember } from './helpers/discussion';
+import { createThread, newCategory, newMember, notificationsOf, type TestMember } from './helpers/discussion';
 import type { ThreadChange } from '../src/lib/realtime/events';
 
 let t: TestServer;

@@ -142,3 +142,20 @@ describe('automatic hiding', () => {
 		void threadId;
 	});
 });
+
+describe('the thresholds are settings', () => {
+	it('an admin lowers the number of reports that hide a post; values out of bounds are refused and change nothing', async () => {
+		const admin = await t.login('admin@example.org');
+		const bad = await t.api('/api/admin/settings', { method: 'PATCH', cookie: admin, body: { reportsToHide: 1, approveFirstPosts: 500 } });
+		expect(bad.status).toBe(400);
+		expect(bad.body.field).toBe('approveFirstPosts');
+		const listed = await t.api('/api/admin/settings', { cookie: admin });
+		expect(listed.body.find((s: { key: string }) => s.key === 'reportsToHide')).toMatchObject({ value: 3, default: 3, min: 1 });
+
+		expect((await t.api('/api/admin/settings', { method: 'PATCH', cookie: admin, body: { reportsToHide: 1 } })).status).toBe(200);
+		const { threadId } = await createThread(t, author.cookie, { category: category.slug, title: 'Eén melding is genoeg' });
+		const post = await replyTo(t, author.cookie, threadId, 'Koop nu, alleen vandaag!');
+		expect((await report(reporter, post.id, { reason: 'spam' })).body).toMatchObject({ hidden: true });
+		await t.api('/api/admin/settings', { method: 'PATCH', cookie: admin, body: { reportsToHide: 3 } });
+	});
+});

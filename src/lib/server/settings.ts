@@ -60,3 +60,8 @@ export async function resetSetting(key: SettingKey): Promise<void> {
 	await db().delete(settings).where(eq(settings.key, key));
 	cache = undefined;
 }
+
+/** After a change: the next read goes to the database. */
+export function forgetSettings(): void {
+	cache = undefined;
+}

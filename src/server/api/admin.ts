@@ -2,6 +2,10 @@ import { defineRoute } from '../http/route';
 import { listUsers, updateUser } from '../../lib/server/admin/users';
 import { ListUsersInput, UpdateUserInput, UserId } from '../../lib/server/accounts/schemas';
 import { UserPage, UserShape } from './shapes';
+import { z } from 'zod';
+import { listSettings, updateSettings, UpdateSettingsInput } from '../../lib/server/admin/settings';
+
+const Setting = z.object({ key: z.string(), value: z.number(), default: z.number(), min: z.number(), max: z.number() });
 
 export const adminRoutes = () => [
 	defineRoute({
@@ -24,5 +28,24 @@ export const adminRoutes = () => [
 		body: UpdateUserInput,
 		response: UserShape,
 		handler: async ({ actor, params, body }) => updateUser(actor, params.id, body)
+	}),
+	defineRoute({
+		method: 'GET',
+		url: '/api/admin/settings',
+		summary: 'Every setting with its value, default and bounds (moderation thresholds, rate limits, sessions)',
+		tags: ['admin'],
+		access: 'admin.settings',
+		response: z.array(Setting),
+		handler: async ({ actor }) => listSettings(actor)
+	}),
+	defineRoute({
+		method: 'PATCH',
+		url: '/api/admin/settings',
+		summary: 'Change some settings (all or nothing)',
+		tags: ['admin'],
+		access: 'admin.settings',
+		body: UpdateSettingsInput,
+		response: z.array(Setting),
+		handler: async ({ actor, body }) => updateSettings(actor, body)
 	})
 ];

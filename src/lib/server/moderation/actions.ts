@@ -30,8 +30,9 @@ export const AUDIT_ACTIONS = [
 	'invitation.revoke',
 	'watched_word.add',
 	'watched_word.remove',
-	'watched_word.import'
+	'watched_word.import',
+	'settings.change'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export const AUDIT_TARGETS = ['post', 'thread', 'member', 'case', 'join_request', 'invitation', 'watched_word'] as const;
+export const AUDIT_TARGETS = ['post', 'thread', 'member', 'case', 'join_request', 'invitation', 'watched_word', 'setting'] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];

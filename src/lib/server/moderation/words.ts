@@ -132,13 +132,17 @@ function parseCsvLine(line: string): string[] {
 	let cur = '', quoted = false;
 	for (let i = 0; i < line.length; i++) {
 		const c = line[i]!;
-		if (quoted) {
-			if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-			else if (c === '"') quoted = false;
-			else cur += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',' || c === ';') out.push(cur), (cur = '');
-		else cur += c;
+		if (quoted && c === '"' && line[i + 1] === '"') {
+			cur += '"';
+			i++;
+		} else if (c === '"') {
+			quoted = !quoted;
+		} else if (!quoted && (c === ',' || c === ';')) {
+			out.push(cur);
+			cur = '';
+		} else {
+			cur += c;
+		}
 	}
 	out.push(cur);
 	return out.map((f) => f.trim());
