@@ -24,6 +24,7 @@
 //    --profile-server DIR: write a V8 CPU profile of each server process to DIR)
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
+import os from 'node:os';
 import postgres from 'postgres';
 import { io as connect, type Socket } from 'socket.io-client';
 import { encodeCursor } from '../src/lib/server/paging';
@@ -310,7 +311,9 @@ async function measureFanout(server: BenchServer, base: string, cookie: string, 
 	return { sockets: SOCKETS, platform: a, raw: b, ratio_p99: round(a.p99 / b.p99) };
 }
 
-const report: Record<string, unknown> = { sockets: SOCKETS, requests: REQUESTS };
+// The machine's load average (1, 5, 15 minutes) at start and end: context for every figure.
+const loadAverage = () => os.loadavg().map((n) => round(n));
+const report: Record<string, unknown> = { sockets: SOCKETS, requests: REQUESTS, cpus: os.cpus().length, load_average_start: loadAverage() };
 const small = await measure('small');
 report.small = small;
 if (!flag('small-only')) {
@@ -321,5 +324,7 @@ if (!flag('small-only')) {
 	report.scaling_p95_large_over_small = scaling;
 	console.log('p95 at 1,000,000 posts over p95 at 10,000:', scaling);
 }
+report.load_average_end = loadAverage();
+console.log(`load average (1/5/15 min): ${(report.load_average_start as number[]).join(' ')} at start, ${(report.load_average_end as number[]).join(' ')} at end, ${os.cpus().length} CPUs`);
 console.log(JSON.stringify(report));
 process.exit(0);
