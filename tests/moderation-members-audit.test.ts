@@ -133,6 +133,8 @@ describe('the audit log', () => {
 		const admin = await t.login('admin@example.org');
 		ok(await t.api('/api/admin/settings', { method: 'PATCH', cookie: admin, body: { reportsToHide: 4 } }));
 		ok(await t.api('/api/admin/settings', { method: 'PATCH', cookie: admin, body: { reportsToHide: 3 } }));
+		// Last: after a new version of the guidelines, members accept it before they post again.
+		ok(await t.api('/api/guidelines', { method: 'POST', cookie: admin, body: { bodyNl: 'Wees vriendelijk en respecteer ieders privacy. '.repeat(2), bodyEn: 'Be kind and respect everyone’s privacy. '.repeat(2) } }));
 
 		const rows = await t.db.select({ action: auditLog.action }).from(auditLog);
 		const seen = new Set(rows.map((r) => r.action));

@@ -183,7 +183,8 @@ test('a person asks to join, waits, is approved by a moderator, and is then insi
 	const modContext = await browser.newContext();
 	const mod = await newPage(modContext);
 	await loginAs(mod, 'moderator');
-	await mod.getByRole('navigation', { name: either('nav_label') }).getByRole('link', { name: any('nav_join_requests') }).click();
+	await mod.getByRole('navigation', { name: either('nav_label') }).getByRole('link', { name: any('nav_moderation') }).click();
+	await mod.getByRole('main').getByRole('link', { name: any('nav_join_requests') }).click();
 	await moderatorDecides(mod, person, 'approve');
 	await mod.getByRole('link', { name: any('requests_status_approved') }).click();
 	await expect(mod.getByRole('article', { name: person.name })).toBeVisible();

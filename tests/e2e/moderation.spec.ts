@@ -145,7 +145,7 @@ test('a reported reply shows up live in the queue; removed, it vanishes from an 
 	await expect(mine.getByText(msg('nl', 'my_report_action_taken'))).toBeVisible();
 
 	// B: the audit log has the removal, with who and why; filtered with the page's own form.
-	await queue.goto('/moderation/audit');
+	await queue.goto('/audit');
 	await expect(queue.getByRole('heading', { level: 1 })).toHaveText(msg('nl', 'audit_title'));
 	await queue.getByLabel(msg('nl', 'audit_what'), { exact: true }).selectOption('post.remove');
 	await queue.getByLabel(msg('nl', 'audit_target_id')).fill(String(postId));
@@ -255,9 +255,9 @@ test.describe('accessibility of the moderation pages', () => {
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg(lang, 'words_title'));
 			await expectAccessible(page, '/moderation/words', lang);
 
-			await page.goto('/moderation/audit');
+			await page.goto('/audit');
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg(lang, 'audit_title'));
-			await expectAccessible(page, '/moderation/audit', lang);
+			await expectAccessible(page, '/audit', lang);
 			if (!memberHref) {
 				// The queue can be empty when other specs handled the demo items: then a member's own id will do.
 				const me = (await (await sanne.request.get('/api/me')).json()) as { id: string };

@@ -15,7 +15,9 @@ test.describe.configure({ mode: 'parallel' });
 const NAV: Record<string, string> = {
 	'/home': 'nav_home',
 	'/members': 'nav_members',
-	'/moderation/requests': 'nav_join_requests',
+	'/moderation': 'nav_moderation',
+	'/audit': 'nav_audit',
+	'/admin/settings': 'nav_settings',
 	'/invitations': 'nav_invitations',
 	'/admin/users': 'nav_admin_users',
 	'/account': 'nav_account'
@@ -30,12 +32,12 @@ const EXPECTED: Record<Exclude<AccountName, 'pending'>, { nav: string[]; section
 	member: { nav: ['/home', '/members', '/account'], sections: ['home_member_title'] },
 	board: { nav: ['/home', '/members', '/account'], sections: ['home_member_title', 'home_board_title'] },
 	moderator: {
-		nav: ['/home', '/members', '/moderation/requests', '/invitations', '/account'],
+		nav: ['/home', '/members', '/moderation', '/audit', '/invitations', '/account'],
 		sections: ['home_member_title', 'home_moderator_title']
 	},
 	coordinator: { nav: ['/home', '/account'], sections: ['home_coordinator_title'] },
 	policy: { nav: ['/home', '/account'], sections: ['home_policy_title'] },
-	admin: { nav: ['/home', '/invitations', '/admin/users', '/account'], sections: ['home_admin_title'] }
+	admin: { nav: ['/home', '/audit', '/invitations', '/admin/users', '/admin/settings', '/account'], sections: ['home_admin_title'] }
 };
 
 for (const [account, expected] of Object.entries(EXPECTED) as [keyof typeof EXPECTED, (typeof EXPECTED)[keyof typeof EXPECTED]][]) {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, transact } from '../runtime';
+import type { Tx } from '../db';
 import { categories, postRevisions, posts, reactions, REACTIONS, threads, threadWatches, users } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Actor } from '../auth/actor';
@@ -355,8 +356,22 @@ export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Pr
 	return (await getPostView(actor, result.postId))!;
 }
 
-async function ownPostForChange(tx: Parameters<Parameters<typeof transact>[0]>[0], viewer: Viewer, postId: number) {
-	const [post] = await tx
+export interface LockedPost {
+	id: number;
+	threadId: number;
+	authorId: string;
+	status: ContentStatus;
+	body: string;
+	title: string | null;
+	isOpening: boolean;
+	categoryId: number;
+	threadAuthorId: string;
+	threadStatus: ContentStatus;
+}
+
+/** A post with its thread's facts, locked for the rest of the transaction (author edits, moderation, reports). */
+export async function lockPost(tx: Tx, postId: number): Promise<LockedPost> {
+	const [p] = await tx
 		.select({
 			id: posts.id,
 			threadId: posts.threadId,
@@ -365,14 +380,20 @@ async function ownPostForChange(tx: Parameters<Parameters<typeof transact>[0]>[0
 			body: posts.body,
 			title: posts.title,
 			categoryId: threads.categoryId,
-			threadStatus: threads.status,
-			threadAuthorId: threads.authorId
+			threadAuthorId: threads.authorId,
+			threadStatus: threads.status
 		})
 		.from(posts)
 		.innerJoin(threads, eq(threads.id, posts.threadId))
 		.where(eq(posts.id, postId))
 		.for('update', { of: posts });
-	if (!post || !threadVisible(viewer, { status: post.threadStatus, authorId: post.threadAuthorId }) || !postHasPlace(viewer, post))
+	if (!p) throw new DomainError('not_found', 'error_post_not_found');
+	return { ...p, isOpening: p.title !== null };
+}
+
+async function ownPostForChange(tx: Tx, viewer: Viewer, postId: number) {
+	const post = await lockPost(tx, postId);
+	if (!threadVisible(viewer, { status: post.threadStatus, authorId: post.threadAuthorId }) || !postHasPlace(viewer, post))
 		throw new DomainError('not_found', 'error_post_not_found');
 	if (post.authorId !== viewer.id) throw new DomainError('forbidden', 'error_not_your_post');
 	if (post.status === 'deleted') throw new DomainError('conflict', 'error_post_deleted');

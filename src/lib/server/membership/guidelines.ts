@@ -7,6 +7,7 @@ import { DomainError } from '../errors';
 import { requireActive, requireCapability, type Actor } from '../auth/actor';
 import type { Language } from '../../roles';
 import type { PublishGuidelinesInput } from './schemas';
+import { audit } from '../moderation/audit';
 
 /**
  * The community guidelines: versioned text in Dutch and English, readable by
@@ -92,10 +93,20 @@ export async function acceptCurrentGuidelines(actor: Actor, version: number): Pr
 export async function publishGuidelines(actor: Actor, input: PublishGuidelinesInput): Promise<Guidelines> {
 	const a = requireCapability(actor, 'admin.settings');
 	return transact(async (tx) => {
+		const before = await currentGuidelines(tx);
 		const [row] = await tx
 			.insert(guidelines)
 			.values({ bodyNl: input.bodyNl, bodyEn: input.bodyEn, publishedBy: a.user.id })
 			.returning({ version: guidelines.version, bodyNl: guidelines.bodyNl, bodyEn: guidelines.bodyEn, publishedAt: guidelines.publishedAt });
+		// Members accept it before they post again (moderation/posting.ts); the record keeps both texts.
+		await audit(tx, {
+			actorId: a.user.id,
+			action: 'guidelines.publish',
+			targetKind: 'guidelines',
+			targetId: row!.version,
+			before: before && { version: before.version, bodyNl: before.bodyNl, bodyEn: before.bodyEn },
+			after: { version: row!.version, bodyNl: row!.bodyNl, bodyEn: row!.bodyEn }
+		});
 		return row!;
 	});
 }
@@ -110,4 +121,11 @@ export async function guidelinesToAccept(actor: Actor): Promise<number | null> {
 		.from(guidelineAcceptances)
 		.where(and(eq(guidelineAcceptances.userId, actor.user.id), eq(guidelineAcceptances.version, g.version)));
 	return row ? null : g.version;
+}
+
+/** The current texts as written (markdown), for the admin's form to start from. */
+export async function guidelinesSource(actor: Actor): Promise<{ bodyNl: string; bodyEn: string } | null> {
+	requireCapability(actor, 'admin.settings');
+	const g = await currentGuidelines();
+	return g && { bodyNl: g.bodyNl, bodyEn: g.bodyEn };
 }

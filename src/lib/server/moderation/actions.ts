@@ -31,8 +31,9 @@ export const AUDIT_ACTIONS = [
 	'watched_word.add',
 	'watched_word.remove',
 	'watched_word.import',
-	'settings.change'
+	'settings.change',
+	'guidelines.publish'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export const AUDIT_TARGETS = ['post', 'thread', 'member', 'case', 'join_request', 'invitation', 'watched_word', 'setting'] as const;
+export const AUDIT_TARGETS = ['post', 'thread', 'member', 'case', 'join_request', 'invitation', 'watched_word', 'setting', 'guidelines'] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];

@@ -8,45 +8,11 @@ import { openCategory } from '../discussion/categories';
 import { renderMarkdown } from '../discussion/markdown';
 import { resolveMentions } from '../discussion/mentions';
 import { notify, notifyAboutPost, type Emit } from '../discussion/notifications';
-import { getPostView, type PostView } from '../discussion/posts';
+import { getPostView, lockPost, type LockedPost, type PostView } from '../discussion/posts';
 import { audienceOf, type ContentStatus } from '../discussion/visibility';
 import { audit, type AuditAction } from './audit';
 import { findOpenCase, lockOpenCase, resolveCase, type OpenCase } from './cases';
 import { ModeratorEditInput, PostActionInput, ThreadActionInput } from './schemas';
-
-export interface LockedPost {
-	id: number;
-	threadId: number;
-	authorId: string;
-	status: ContentStatus;
-	body: string;
-	title: string | null;
-	isOpening: boolean;
-	categoryId: number;
-	threadAuthorId: string;
-	threadStatus: ContentStatus;
-}
-
-export async function lockPost(tx: Tx, postId: number): Promise<LockedPost> {
-	const [p] = await tx
-		.select({
-			id: posts.id,
-			threadId: posts.threadId,
-			authorId: posts.authorId,
-			status: posts.status,
-			body: posts.body,
-			title: posts.title,
-			categoryId: threads.categoryId,
-			threadAuthorId: threads.authorId,
-			threadStatus: threads.status
-		})
-		.from(posts)
-		.innerJoin(threads, eq(threads.id, posts.threadId))
-		.where(eq(posts.id, postId))
-		.for('update', { of: posts });
-	if (!p) throw new DomainError('not_found', 'error_post_not_found');
-	return { ...p, isOpening: p.title !== null };
-}
 
 /**
  * Moves a post to another status and tells every open view: a withheld post

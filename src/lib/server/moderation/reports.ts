@@ -8,7 +8,8 @@ import { getSetting } from '../settings';
 import { postContentShown, threadVisible, viewerOf, participantSql } from '../discussion/visibility';
 import { audit } from './audit';
 import { openCase, SEVERITY, type ReportReason } from './cases';
-import { lockPost, setPostStatus } from './content';
+import { setPostStatus } from './content';
+import { lockPost } from '../discussion/posts';
 import { ListReportsInput, ReportInput } from './schemas';
 
 export interface ReportReceipt {
