@@ -1,46 +1,15 @@
-import { expect, test, type Page } from '@playwright/test';
-import type { AxeResults, Result } from 'axe-core';
-import { apiLogin, AXE_PATH, LANGS, login, msg, useLanguage, type AccountName, type Lang } from './helpers';
+import { expect, test } from '@playwright/test';
+import { apiLogin, expectAccessible, LANGS, login, msg, useLanguage, type AccountName } from './helpers';
 
 /**
  * WCAG 2.1 A/AA (axe-core) on every page, in both languages. The page
  * language comes from the locale cookie here, so no account setting changes.
  */
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 // The pages' CSP allows no inline script, which is how addScriptTag injects axe.
 test.use({ bypassCSP: true });
 // Each test stands alone: spread them over both workers.
 test.describe.configure({ mode: 'parallel' });
-
-function describe(violations: Result[]): string {
-	return violations
-		.map((v) =>
-			[
-				`• ${v.id} (${v.impact ?? 'no impact given'}): ${v.help}`,
-				`  ${v.helpUrl}`,
-				...v.nodes.map((n) => `  - ${n.target.join(' ')}\n    ${n.html}\n    ${n.failureSummary?.replaceAll('\n', '\n    ') ?? ''}`)
-			].join('\n')
-		)
-		.join('\n');
-}
-
-async function expectAccessible(page: Page, what: string, lang: Lang) {
-	await expect(page.locator('html')).toHaveAttribute('lang', lang);
-	await page.addScriptTag({ path: AXE_PATH });
-	const results = await page.evaluate(
-		(tags) =>
-			(window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
-				runOnly: { type: 'tag', values: tags },
-				resultTypes: ['violations']
-			}),
-		TAGS
-	);
-	// Axe really ran, with these rules.
-	expect(results.passes.length).toBeGreaterThan(0);
-	expect(results.violations, `${what} [${lang}] has accessibility violations:\n${describe(results.violations)}`).toEqual([]);
-}
-
 const ROLES: Exclude<AccountName, 'pending'>[] = ['member', 'board', 'moderator', 'coordinator', 'policy', 'admin'];
 
 for (const lang of LANGS) {

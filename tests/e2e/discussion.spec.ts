@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { AxeResults, Result } from 'axe-core';
-import { apiLogin, AXE_PATH, langOf, LANGS, login, msg, type Lang } from './helpers';
+import { apiLogin, expectAccessible, langOf, LANGS, login, msg } from './helpers';
 
 /**
  * The group: reading, replying, starting a thread and searching with
@@ -8,23 +7,6 @@ import { apiLogin, AXE_PATH, langOf, LANGS, login, msg, type Lang } from './help
  * discussion page in both languages.
  */
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const describeViolations = (violations: Result[]) =>
-	violations.map((v) => `• ${v.id}: ${v.help}\n${v.nodes.map((n) => `  - ${n.target.join(' ')}\n    ${n.html}`).join('\n')}`).join('\n');
-
-async function expectAccessible(page: Page, what: string, lang: Lang) {
-	await expect(page.locator('html')).toHaveAttribute('lang', lang);
-	await page.addScriptTag({ path: AXE_PATH });
-	const results = await page.evaluate(
-		(tags) =>
-			(window as unknown as { axe: { run(c: Document, o: object): Promise<AxeResults> } }).axe.run(document, {
-				runOnly: { type: 'tag', values: tags },
-				resultTypes: ['violations']
-			}),
-		TAGS
-	);
-	expect(results.violations, `${what} [${lang}]:\n${describeViolations(results.violations)}`).toEqual([]);
-}
 
 /** The address of the demo thread with this title, from the group page. */
 async function threadHref(page: Page, title: string): Promise<string> {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
+import type { AxeResults, Result } from 'axe-core';
 
 /** Shared by every spec: the demo accounts, the messages in both languages and a few page actions. */
 
@@ -103,3 +104,38 @@ export async function navLinks(page: Page): Promise<{ href: string; text: string
 }
 
 export const AXE_PATH = path.resolve('node_modules/axe-core/axe.min.js');
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+function describeViolations(violations: Result[]): string {
+	return violations
+		.map((v) =>
+			[
+				`• ${v.id} (${v.impact ?? 'no impact given'}): ${v.help}`,
+				`  ${v.helpUrl}`,
+				...v.nodes.map((n) => `  - ${n.target.join(' ')}\n    ${n.html}\n    ${n.failureSummary?.replaceAll('\n', '\n    ') ?? ''}`)
+			].join('\n')
+		)
+		.join('\n');
+}
+
+/**
+ * WCAG 2.1 A/AA (axe-core) on the page as it is now, in the given language.
+ * The spec must `test.use({ bypassCSP: true })`: the pages' CSP allows no
+ * inline script, which is how addScriptTag injects axe.
+ */
+export async function expectAccessible(page: Page, what: string, lang: Lang): Promise<void> {
+	await expect(page.locator('html')).toHaveAttribute('lang', lang);
+	await page.addScriptTag({ path: AXE_PATH });
+	const results = await page.evaluate(
+		(tags) =>
+			(window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
+				runOnly: { type: 'tag', values: tags },
+				resultTypes: ['violations']
+			}),
+		AXE_TAGS
+	);
+	// Axe really ran, with these rules.
+	expect(results.passes.length).toBeGreaterThan(0);
+	expect(results.violations, `${what} [${lang}] has accessibility violations:\n${describeViolations(results.violations)}`).toEqual([]);
+}

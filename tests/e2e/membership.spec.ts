@@ -1,8 +1,7 @@
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
-import type { AxeResults, Result } from 'axe-core';
 import nlMembership from '../../messages/membership/nl.json' with { type: 'json' };
 import enMembership from '../../messages/membership/en.json' with { type: 'json' };
-import { AXE_PATH, either, LANGS, langOf, loginAs, MESSAGES, useLanguage, type Lang } from './helpers';
+import { expectAccessible, either, LANGS, langOf, loginAs, MESSAGES, useLanguage, type Lang } from './helpers';
 
 /**
  * Membership in the browser: joining by invitation, asking to join and being
@@ -30,25 +29,6 @@ const any = (key: Key) => new RegExp(`^\\s*(${escape(t('nl', key))}|${escape(t('
 const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
 const PASSWORD = 'een lange wandeling langs de gracht';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-function describeViolations(violations: Result[]): string {
-	return violations
-		.map((v) => [`• ${v.id} (${v.impact ?? '-'}): ${v.help}`, ...v.nodes.map((n) => `  - ${n.target.join(' ')}\n    ${n.html}\n    ${n.failureSummary ?? ''}`)].join('\n'))
-		.join('\n');
-}
-async function expectAccessible(page: Page, what: string, lang: Lang) {
-	await expect(page.locator('html')).toHaveAttribute('lang', lang);
-	await page.addScriptTag({ path: AXE_PATH });
-	const results = await page.evaluate(
-		(tags) =>
-			(window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
-				runOnly: { type: 'tag', values: tags },
-				resultTypes: ['violations']
-			}),
-		TAGS
-	);
-	expect(results.violations, `${what} [${lang}] has accessibility violations:\n${describeViolations(results.violations)}`).toEqual([]);
-}
 
 interface Applicant {
 	name: string;

@@ -1,6 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import type { AxeResults, Result } from 'axe-core';
-import { apiLogin, AXE_PATH, DEMO_PASSWORD, LANGS, msg, useLanguage, type Lang } from './helpers';
+import { apiLogin, DEMO_PASSWORD, expectAccessible, LANGS, msg, useLanguage, type Lang } from './helpers';
 
 /**
  * Moderation in the browser: a member reports a reply, the moderators' queue
@@ -13,7 +12,6 @@ import { apiLogin, AXE_PATH, DEMO_PASSWORD, LANGS, msg, useLanguage, type Lang }
  * do not matter. Nothing here changes roles, statuses or account settings.
  */
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const INGRID = 'ingrid.bakker@example.org';
 const NAMES = { member: 'Sanne de Vries', board: 'Amira Haddad', moderator: 'Joost Verhoeven', ingrid: 'Ingrid Bakker' };
 
@@ -208,33 +206,6 @@ test.describe('accessibility of the moderation pages', () => {
 	// The pages' CSP allows no inline script, which is how addScriptTag injects axe.
 	test.use({ bypassCSP: true });
 	test.describe.configure({ mode: 'parallel' });
-
-	function describe(violations: Result[]): string {
-		return violations
-			.map((v) =>
-				[
-					`• ${v.id} (${v.impact ?? 'no impact given'}): ${v.help}`,
-					`  ${v.helpUrl}`,
-					...v.nodes.map((n) => `  - ${n.target.join(' ')}\n    ${n.html}\n    ${n.failureSummary?.replaceAll('\n', '\n    ') ?? ''}`)
-				].join('\n')
-			)
-			.join('\n');
-	}
-
-	async function expectAccessible(page: Page, what: string, lang: Lang) {
-		await expect(page.locator('html')).toHaveAttribute('lang', lang);
-		await page.addScriptTag({ path: AXE_PATH });
-		const results = await page.evaluate(
-			(tags) =>
-				(window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
-					runOnly: { type: 'tag', values: tags },
-					resultTypes: ['violations']
-				}),
-			TAGS
-		);
-		expect(results.passes.length).toBeGreaterThan(0);
-		expect(results.violations, `${what} [${lang}] has accessibility violations:\n${describe(results.violations)}`).toEqual([]);
-	}
 
 	for (const lang of LANGS) {
 		test(`queue, watched words, audit log, a member's record, my reports and a thread's tools, in ${lang === 'nl' ? 'Dutch' : 'English'}`, async ({ browser }) => {
