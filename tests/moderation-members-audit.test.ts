@@ -129,6 +129,8 @@ describe('the audit log', () => {
 		ok(invitation);
 		ok(await t.api(`/api/invitations/${invitation.body.invitation.id}/revoke`, { method: 'POST', cookie: mod.cookie }));
 
+		// An admin's change to an account.
+		ok(await t.adminUpdate(m.id, { roles: ['member', 'board_member'] }));
 		// Settings (an admin's).
 		const admin = await t.login('admin@example.org');
 		ok(await t.api('/api/admin/settings', { method: 'PATCH', cookie: admin, body: { reportsToHide: 4 } }));
@@ -162,7 +164,7 @@ describe('the audit log', () => {
 		const csv = await t.api(`/api/moderation/audit.csv?subject=${m.id}`, { cookie: mod.cookie });
 		expect(csv.headers.get('content-type')).toContain('text/csv');
 		const lines = (csv.body as string).trim().split('\r\n');
-		expect(lines[0]).toBe('id,at,actor,action,target_kind,target_id,member,reason,before,after,data');
+		expect(lines[0]).toBe('"id","at","actor","action","target_kind","target_id","member","reason","before","after","data"');
 		expect(lines).toHaveLength(2);
 		expect(lines[1]).toContain('member.warn');
 		expect(lines[1]).toContain('"Een ""quote"", en een komma"');

@@ -113,7 +113,7 @@ describe('watched words', () => {
 
 		const csv = await t.api('/api/moderation/words.csv', { cookie: mod.cookie });
 		expect(csv.headers.get('content-type')).toContain('text/csv');
-		expect(csv.body).toContain('nl,oplicht*,block');
+		expect(csv.body).toContain('"nl","oplicht*","block"');
 		const imported = await t.api('/api/moderation/words/import', {
 			method: 'POST',
 			cookie: mod.cookie,
@@ -121,6 +121,51 @@ describe('watched words', () => {
 		});
 		expect(imported.body).toMatchObject({ added: 1, changed: 1, unchanged: 0, rejected: [{ line: 4 }] });
 		expect((await t.api('/api/moderation/words/test', { method: 'POST', cookie: mod.cookie, body: { text: 'fake visas sold here' } })).body.action).toBe('block');
+	});
+});
+
+describe('what the review found', () => {
+	it("a held post is not edited while it waits; withdrawn, it leaves no trace for others", async () => {
+		const newcomer = await newMember(t, { name: 'Wendy Wacht', newMember: true });
+		const { threadId } = await createThread(t, regular.cookie, { category: category.slug, title: 'Terugtrekken' });
+		const held = await post(newcomer, threadId, 'Een onschuldige vraag.');
+		expect(held.body.status).toBe('held');
+		const edit = await t.api(`/api/posts/${held.body.id}`, { method: 'PATCH', cookie: newcomer.cookie, body: { body: 'Iets heel anders.' } });
+		expect(edit.status).toBe(409);
+		expect((await t.api(`/api/posts/${held.body.id}`, { method: 'DELETE', cookie: newcomer.cookie })).status).toBe(200);
+		const changes = await t.api(`/api/threads/${threadId}/changes?since=0`, { cookie: regular.cookie });
+		expect(changes.body.map((c: { id: number }) => c.id)).not.toContain(held.body.id);
+		const queue = await t.api('/api/moderation/queue?limit=100', { cookie: mod.cookie });
+		expect(queue.body.items.some((i: { post: { id: number } | null }) => i.post?.id === held.body.id)).toBe(false);
+	});
+
+	it('an edit that brings in a word that holds takes the post out of view until approved', async () => {
+		await t.api('/api/moderation/words', { method: 'POST', cookie: mod.cookie, body: { language: 'nl', pattern: 'snelgeld*', action: 'hold' } });
+		const { threadId } = await createThread(t, regular.cookie, { category: category.slug, title: 'Bijverdienen' });
+		const other = await newMember(t);
+		const reply = await post(other, threadId, 'Ik geef bijles Nederlands.');
+		expect((await t.api(`/api/posts/${reply.body.id}`, { method: 'PATCH', cookie: other.cookie, body: { body: 'Ik geef bijles. Ook snelgeldtips!' } })).status).toBe(200);
+		expect((await t.api(`/api/posts/${reply.body.id}`, { cookie: regular.cookie })).status).toBe(404);
+		expect((await t.api(`/api/posts/${reply.body.id}`, { cookie: other.cookie })).body.status).toBe('held');
+	});
+
+	it('a moderator does not judge their own post; a held post is approved or removed, not dismissed', async () => {
+		const { threadId } = await createThread(t, regular.cookie, { category: category.slug, title: 'Eigen rechter' });
+		const own = await post(mod, threadId, 'Mijn eigen bericht.');
+		expect((await t.api(`/api/moderation/posts/${own.body.id}`, { method: 'POST', cookie: mod.cookie, body: { action: 'hide' } })).status).toBe(403);
+		const newcomer = await newMember(t, { newMember: true });
+		const held = await post(newcomer, threadId, 'Wachtend bericht met passport.');
+		await t.api('/api/moderation/words', { method: 'POST', cookie: mod.cookie, body: { language: 'en', pattern: 'passport', action: 'report' } });
+		expect((await t.api(`/api/moderation/posts/${held.body.id}`, { method: 'POST', cookie: mod.cookie, body: { action: 'dismiss' } })).status).toBe(409);
+	});
+
+	it('watched words match in linear time: wildcards cannot be made to backtrack', async () => {
+		await t.api('/api/moderation/words', { method: 'POST', cookie: mod.cookie, body: { language: 'en', pattern: 'a*a*a*a*b', action: 'report' } });
+		const { threadId } = await createThread(t, regular.cookie, { category: category.slug, title: 'Lang woord' });
+		const res = await post(regular, threadId, `${'a'.repeat(19_000)} aaaaab`);
+		expect(res.status).toBe(201);
+		const queue = (await t.api('/api/moderation/queue?limit=100', { cookie: mod.cookie })).body.items as { post: { id: number } | null; notes: { text: string }[] }[];
+		expect(queue.find((i) => i.post?.id === res.body.id)?.notes).toEqual([{ text: 'watched word: a*a*a*a*b', automatic: true }]);
 	});
 });
 

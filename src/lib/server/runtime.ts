@@ -1,3 +1,4 @@
+import { DomainError } from './errors';
 import { openDatabase, type Database, type Db, type Tx } from './db';
 import { EventBus } from './events/bus';
 import type { DomainEvent } from './events/types';
@@ -56,7 +57,23 @@ export async function transact<T>(
 	work: (tx: Tx, emit: (event: DomainEvent) => void) => Promise<T>
 ): Promise<T> {
 	const events: DomainEvent[] = [];
-	const result = await db().transaction((tx) => work(tx, (e) => events.push(e)));
+	let result: T;
+	try {
+		result = await db().transaction((tx) => work(tx, (e) => events.push(e)));
+	} catch (err) {
+		// Two requests raced for the same unique row (one report, one word): the loser is told, not a 500.
+		if (sqlState(err) === '23505') throw new DomainError('conflict', 'error_conflict_retry');
+		throw err;
+	}
 	runtime().bus.publish(events);
 	return result;
+}
+
+/** The SQLSTATE of a database error, however the driver or drizzle wrapped it. */
+function sqlState(err: unknown): string | undefined {
+	for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+		const code = (e as { code?: unknown }).code;
+		if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+	}
+	return undefined;
 }

@@ -19,8 +19,9 @@ export function startFanout(io: Io, bus: EventBus): () => void {
 		bus.on('post.changed', async (e) => {
 			const change = await groupPostChange(e.postId);
 			if (!change) return;
-			// A post nobody else ever saw (held on creation) is not announced, not even as a marker.
-			const announce = !(change.withheld && e.change === 'created');
+			// A withheld post is announced (as a bare marker, so open views drop it) only when its status changed:
+			// one that was held from the start, or edited while withheld, is news for no one else.
+			const announce = !change.withheld || e.change === 'status' || e.change === 'deleted';
 			if (announce) io.to(threadRoom(e.threadId)).emit('post:changed', change);
 			if (e.audience === 'author' || change.withheld) io.to(userRoom(e.authorId)).emit('thread:stale', { threadId: e.threadId, seq: e.seq });
 			if (e.change === 'created' && e.audience === 'group')

@@ -7,6 +7,7 @@ import { deleteSessions } from '../auth/sessions';
 import { decodeCursor, toPage, type Page } from '../paging';
 import { ListUsersInput, type UpdateUserInput } from '../accounts/schemas';
 import type { Role } from '../../roles';
+import { audit } from '../moderation/audit';
 
 export interface AdminUserRow extends SessionUser {
 	createdAt: Date;
@@ -68,9 +69,10 @@ export async function updateUser(actor: Actor, userId: string, input: UpdateUser
 		if (input.roles && !input.roles.includes('admin')) throw new DomainError('conflict', 'error_cannot_demote_self');
 	}
 	return transact(async (tx, emit) => {
-		const [target] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+		const [target] = await tx.select({ ...userColumns }).from(users).where(eq(users.id, userId)).for('update');
 		if (!target) throw new DomainError('not_found', 'error_user_not_found');
-		if (input.status) await tx.update(users).set({ status: input.status, updatedAt: new Date() }).where(eq(users.id, userId));
+		// An admin's status is open-ended: a moderator's end date no longer applies.
+		if (input.status) await tx.update(users).set({ status: input.status, suspendedUntil: null, updatedAt: new Date() }).where(eq(users.id, userId));
 		if (input.roles) {
 			const roles = [...new Set(input.roles)] as Role[];
 			await tx.delete(userRoles).where(and(eq(userRoles.userId, userId), roles.length ? notInArray(userRoles.role, roles) : undefined));
@@ -80,6 +82,16 @@ export async function updateUser(actor: Actor, userId: string, input: UpdateUser
 			.select({ ...userColumns, createdAt: users.createdAt })
 			.from(users)
 			.where(eq(users.id, userId));
+		if (row!.status !== target.status || row!.roles.join() !== target.roles.join())
+			await audit(tx, {
+				actorId: a.user.id,
+				action: 'account.update',
+				targetKind: 'member',
+				targetId: userId,
+				subjectId: userId,
+				before: { status: target.status, roles: target.roles },
+				after: { status: row!.status, roles: row!.roles }
+			});
 		if (input.status === 'suspended' || input.status === 'removed') {
 			const ids = await deleteSessions(tx, userId);
 			emit({ type: 'session.ended', userId, sessionIds: ids });

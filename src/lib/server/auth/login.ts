@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import { db, transact } from '../runtime';
 import { users } from '../db/schema';
 import { DomainError } from '../errors';
@@ -42,7 +42,13 @@ export async function login(actor: Actor, input: LoginInput): Promise<LoginResul
 			});
 		// The suspension ran out: the person is back, and the record says so.
 		await transact(async (tx, emit) => {
-			await tx.update(users).set({ status: 'active', suspendedUntil: null, updatedAt: new Date() }).where(eq(users.id, row.id));
+			// Only if it is still that suspension: one imposed meanwhile stands.
+			const lifted = await tx
+				.update(users)
+				.set({ status: 'active', suspendedUntil: null, updatedAt: new Date() })
+				.where(and(eq(users.id, row.id), eq(users.status, 'suspended'), lte(users.suspendedUntil, new Date())))
+				.returning({ id: users.id });
+			if (lifted.length === 0) throw new DomainError('forbidden', 'error_account_suspended');
 			await audit(tx, { actorId: null, action: 'member.suspension_ended', targetKind: 'member', targetId: row.id, subjectId: row.id, before: { status: 'suspended', suspendedUntil: row.suspendedUntil }, after: { status: 'active' } });
 			emit({ type: 'user.changed', userId: row.id, status: 'active', roles: row.roles });
 		});

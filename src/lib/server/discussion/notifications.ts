@@ -157,12 +157,14 @@ export async function listNotifications(actor: Actor, raw: ListNotificationsInpu
 		let href: string | null = null;
 		if (thread) href = postOk && r.postId ? `/group/t/${thread.id}?from=${r.postId}#post-${r.postId}` : `/group/t/${thread.id}`;
 		else if (r.kind === 'membership_decided') href = '/home';
+		else if (r.kind === 'report_resolved') href = '/reports';
 		return {
 			id: r.id,
 			kind: r.kind,
 			createdAt: r.createdAt,
 			readAt: r.readAt,
-			actorName: thread ? r.actorName : null,
+			// Who wrote a post that is no longer to be seen is no longer said either.
+			actorName: thread && postOk ? r.actorName : null,
 			thread,
 			postId: thread ? r.postId : null,
 			data: (r.data ?? {}) as Record<string, unknown>,

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, transact } from '../runtime';
 import type { Tx } from '../db';
-import { categories, postRevisions, posts, reactions, REACTIONS, threads, threadWatches, users } from '../db/schema';
+import { categories, modCases, postRevisions, posts, reactions, REACTIONS, threads, threadWatches, users } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Actor } from '../auth/actor';
 import { plainText, renderMarkdown } from './markdown';
@@ -163,7 +163,8 @@ async function buildViews(viewer: Viewer, rows: PostRow[]): Promise<PostView[]> 
 			accepted: r.acceptedPostId === r.id,
 			mine,
 			can: {
-				edit: mine && (r.status === 'visible' || r.status === 'held'),
+				// A held post is not edited while it waits: the moderator approves the text they read.
+				edit: mine && r.status === 'visible',
 				delete: mine && (r.status === 'visible' || r.status === 'held'),
 				react: r.status === 'visible' && !r.archived,
 				quote: r.status === 'visible' && open,
@@ -346,7 +347,8 @@ export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Pr
 		await markReadTx(tx, emit, viewer.id, threadId, post!.id);
 		await notifyAboutPost(tx, emit, post!.id, { mentioned: mentions.userIds, isReply: true });
 		await afterAdmission(tx, emit, admission, { id: post!.id, authorId: viewer.id, threadId });
-		const audience = audienceOf(status);
+		// In a thread members cannot see (held, hidden), even a visible reply is news for no one else.
+		const audience = thread.status === 'visible' ? audienceOf(status) : 'author';
 		emit({ type: 'post.changed', change: 'created', threadId, categoryId: thread.categoryId, postId: post!.id, seq: post!.seq, authorId: viewer.id, audience });
 		if (status === 'visible')
 			emit({ type: 'thread.changed', change: 'updated', threadId, categoryId: thread.categoryId, authorId: thread.authorId, audience: audienceOf(thread.status) });
@@ -411,9 +413,10 @@ export async function editPost(actor: Actor, postId: number, raw: EditPostInput)
 	const input = EditPostInput.parse(raw);
 	const refused = await transact(async (tx, emit) => {
 		const post = await ownPostForChange(tx, viewer, postId);
+		if (post.status === 'held') throw new DomainError('conflict', 'error_post_waiting');
 		const newTitle = post.title !== null && input.title !== undefined ? input.title : post.title;
 		if (input.body === post.body && newTitle === post.title) return;
-		const checked = await checkEdit(tx, emit, viewer, { id: postId, threadId: post.threadId, text: `${newTitle ?? ''}\n${input.body}` });
+		const checked = await checkEdit(tx, emit, viewer, post, `${newTitle ?? ''}\n${input.body}`);
 		if (checked) return checked;
 		await tx.insert(postRevisions).values({ postId, body: post.body, title: post.title, editedBy: viewer.id });
 		const mentions = await resolveMentions(tx, input.body, viewer.id);
@@ -444,10 +447,18 @@ export async function editPost(actor: Actor, postId: number, raw: EditPostInput)
  * its text is never shown again; if it was the accepted answer, the question
  * is open again.
  */
-export async function deletePost(actor: Actor, postId: number): Promise<PostView> {
+export async function deletePost(actor: Actor, postId: number): Promise<PostView | null> {
 	const viewer = viewerOf(actor);
-	await transact(async (tx, emit) => {
+	const withdrawn = await transact(async (tx, emit) => {
 		const post = await ownPostForChange(tx, viewer, postId);
+		if (post.status === 'held') {
+			// Nobody else ever saw it: it goes without a trace in the thread (a held opening post takes its thread along).
+			const [c] = await tx.select({ id: modCases.id }).from(modCases).where(and(eq(modCases.postId, postId), isNull(modCases.resolvedAt)));
+			if (post.isOpening) await tx.delete(threads).where(eq(threads.id, post.threadId));
+			else await tx.delete(posts).where(eq(posts.id, postId));
+			if (c) emit({ type: 'moderation.case', caseId: c.id, change: 'resolved' });
+			return true;
+		}
 		const [updated] = await tx
 			.update(posts)
 			.set({ status: 'deleted', seq: sql`nextval('post_change_seq')` })
@@ -461,8 +472,9 @@ export async function deletePost(actor: Actor, postId: number): Promise<PostView
 		emit({ type: 'post.changed', change: 'deleted', threadId: post.threadId, categoryId: post.categoryId, postId, seq: updated!.seq, authorId: viewer.id, audience: 'group' });
 		if (unaccepted.length)
 			emit({ type: 'thread.changed', change: 'updated', threadId: post.threadId, categoryId: post.categoryId, authorId: post.threadAuthorId, audience: audienceOf(post.threadStatus) });
+		return false;
 	});
-	return (await getPostView(actor, postId))!;
+	return withdrawn ? null : (await getPostView(actor, postId))!;
 }
 
 /** Adds the viewer's reaction of that kind, or takes it away if it was there. */

@@ -168,10 +168,6 @@ export async function decideJoinRequest(actor: Actor, id: string, raw: DecideJoi
 	const input = DecideJoinRequestInput.parse(raw);
 	const approve = input.decision === 'approve';
 	await transact(async (tx, emit) => {
-		if (input.caseId !== undefined) {
-			const c = await lockOpenCase(tx, input.caseId);
-			if (c.joinRequestId !== id) throw new DomainError('not_found', 'error_case_not_found');
-		}
 		const [row] = await tx
 			.select({ jr: joinRequests, user: userColumns })
 			.from(joinRequests)
@@ -179,6 +175,11 @@ export async function decideJoinRequest(actor: Actor, id: string, raw: DecideJoi
 			.where(eq(joinRequests.id, id))
 			.for('update', { of: joinRequests });
 		if (!row) throw new DomainError('not_found', 'error_join_request_not_found');
+		// The request first, then its queue item (the order withdrawing takes too).
+		if (input.caseId !== undefined) {
+			const c = await lockOpenCase(tx, input.caseId);
+			if (c.joinRequestId !== id) throw new DomainError('not_found', 'error_case_not_found');
+		}
 		if (row.jr.status !== 'pending') {
 			const [by] = row.jr.decidedBy ? await tx.select({ name: users.displayName }).from(users).where(eq(users.id, row.jr.decidedBy)) : [];
 			throw new DomainError('conflict', 'error_case_handled', { params: { name: by?.name ?? '—', action: row.jr.status } });

@@ -32,7 +32,8 @@ export const AUDIT_ACTIONS = [
 	'watched_word.remove',
 	'watched_word.import',
 	'settings.change',
-	'guidelines.publish'
+	'guidelines.publish',
+	'account.update'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_TARGETS = ['post', 'thread', 'member', 'case', 'join_request', 'invitation', 'watched_word', 'setting', 'guidelines'] as const;

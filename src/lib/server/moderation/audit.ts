@@ -124,11 +124,14 @@ export async function listAudit(actor: Actor, raw: ListAuditInput = {}): Promise
 
 const CSV_COLUMNS = ['id', 'at', 'actor', 'action', 'target_kind', 'target_id', 'member', 'reason', 'before', 'after', 'data'] as const;
 
-/** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
+/**
+ * RFC 4180, every field quoted (so a `;`-splitting spreadsheet keeps it whole
+ * too); a leading = + - @ is defused so a spreadsheet never runs it as a formula.
+ */
 export function csvField(value: unknown): string {
 	let s = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
 	if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-	return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+	return `"${s.replace(/"/g, '""')}"`;
 }
 export const csvLine = (values: unknown[]): string => values.map(csvField).join(',') + '\r\n';
 

@@ -147,10 +147,15 @@ export async function resolveCase(
 	await notify(
 		tx,
 		emit,
-		reporters.map((r) => ({ userId: r.reporterId!, kind: 'report_resolved' as const, data: { caseId: c.id, outcome: resolution } }))
+		// Reporters learn whether something was done, never what (a warning stays between the member and the moderators).
+		reporters.map((r) => ({ userId: r.reporterId!, kind: 'report_resolved' as const, data: { caseId: c.id, outcome: reportOutcome(resolution) } }))
 	);
 	emit({ type: 'moderation.case', caseId: c.id, change: 'resolved', byName: by.displayName });
 }
+
+const NO_ACTION = new Set(['dismiss', 'approve', 'restore']);
+/** What a reporter is told of a decision. */
+export const reportOutcome = (resolution: string | null): 'action_taken' | 'no_action' => (NO_ACTION.has(resolution ?? '') ? 'no_action' : 'action_taken');
 
 export interface QueueItem {
 	id: number;
@@ -178,6 +183,8 @@ export interface QueueItem {
 	} | null;
 }
 
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
 /** Open items, most urgent first: severity, then distinct reporters, then the oldest. Keyset in that order. */
 export async function listQueue(actor: Actor, raw: ListQueueInput = {}): Promise<Page<QueueItem>> {
 	requireCapability(actor, 'moderation.act');
@@ -186,10 +193,10 @@ export async function listQueue(actor: Actor, raw: ListQueueInput = {}): Promise
 	let after: SQL | undefined;
 	if (cursor) {
 		const [s, n, at] = String(cursor.k).split('|');
-		if (!/^\d{1,4}$/.test(s ?? '') || !/^\d{1,6}$/.test(n ?? '') || !at || Number.isNaN(Date.parse(at)) || !/^\d{1,15}$/.test(cursor.id))
+		if (!/^\d{1,4}$/.test(s ?? '') || !/^\d{1,6}$/.test(n ?? '') || !CURSOR_TIME.test(at ?? '') || Number.isNaN(Date.parse(at!)) || !/^\d{1,15}$/.test(cursor.id))
 			throw new DomainError('invalid_input', 'error_cursor', { field: 'cursor' });
 		const sev = Number(s), cnt = Number(n), id = Number(cursor.id);
-		const o = sql`${at}::timestamptz`;
+		const o = sql`${at!}::timestamptz`;
 		after = or(
 			lt(modCases.severity, sev),
 			and(eq(modCases.severity, sev), lt(modCases.reporterCount, cnt)),

@@ -56,9 +56,11 @@ export async function moderatePost(actor: Actor, postId: number, raw: PostAction
 	const a = requireCapability(actor, 'moderation.act');
 	const input = PostActionInput.parse(raw);
 	await transact(async (tx, emit) => {
+		// The post first, then its case: the order every path takes (reports too), so two cannot deadlock.
+		const p = await lockPost(tx, postId);
+		if (p.authorId === a.user.id) throw new DomainError('forbidden', 'error_cannot_moderate_self');
 		let c: OpenCase | null = input.caseId !== undefined ? await lockOpenCase(tx, input.caseId) : null;
 		if (c && c.postId !== postId) throw new DomainError('not_found', 'error_case_not_found');
-		const p = await lockPost(tx, postId);
 		c ??= await findOpenCase(tx, { kind: 'post', userId: p.authorId, postId });
 		const before = p.status;
 		let to: ContentStatus = p.status;
@@ -81,6 +83,8 @@ export async function moderatePost(actor: Actor, postId: number, raw: PostAction
 				break;
 			case 'dismiss':
 				if (!c) throw new DomainError('conflict', 'error_no_open_case');
+				// A waiting post needs a decision on the post itself, or it would wait unseen for ever.
+				if (p.status === 'held') throw new DomainError('conflict', 'error_still_held');
 				// Reports found unfounded: what they hid automatically comes back.
 				if (c.autoHidden && p.status === 'hidden') to = 'visible';
 				break;
@@ -118,6 +122,7 @@ export async function moderatorEditPost(actor: Actor, postId: number, raw: Moder
 	const input = ModeratorEditInput.parse(raw);
 	await transact(async (tx, emit) => {
 		const p = await lockPost(tx, postId);
+		if (p.authorId === a.user.id) throw new DomainError('forbidden', 'error_cannot_moderate_self');
 		if (p.status === 'deleted') throw new DomainError('conflict', 'error_post_deleted');
 		const newTitle = p.isOpening && input.title !== undefined ? input.title : p.title;
 		if (input.body === p.body && newTitle === p.title) throw new DomainError('invalid_input', 'error_nothing_changed', { field: 'body' });

@@ -70,11 +70,14 @@ export async function moderateMember(actor: Actor, userId: string, raw: MemberAc
 	const input = MemberActionInput.parse(raw);
 	if (userId === a.user.id) throw new DomainError('conflict', 'error_cannot_moderate_self');
 	await transact(async (tx, emit) => {
-		const c = input.caseId !== undefined ? await lockOpenCase(tx, input.caseId) : null;
-		if (c && (c.userId !== userId || c.kind === 'join_request')) throw new DomainError('not_found', 'error_case_not_found');
+		// The member first, then the case: the order posting takes too (member row, then a held post's case).
 		const m = await standing(tx, userId, true);
 		if (!m) throw new DomainError('not_found', 'error_user_not_found');
-		if (m.roles.some((r) => !MODERATABLE.includes(r))) throw new DomainError('forbidden', 'error_cannot_moderate_staff');
+		// Only a report about the member: a post's item is decided on the post.
+		const c = input.caseId !== undefined ? await lockOpenCase(tx, input.caseId) : null;
+		if (c && (c.userId !== userId || c.kind !== 'member')) throw new DomainError('not_found', 'error_case_not_found');
+		// Reports about staff can be dismissed; acting on staff is for admins.
+		if (input.action !== 'dismiss' && m.roles.some((r) => !MODERATABLE.includes(r))) throw new DomainError('forbidden', 'error_cannot_moderate_staff');
 		if (m.status === 'pending') throw new DomainError('conflict', 'error_member_pending');
 		const before = { status: m.status, mutedUntil: m.mutedUntil, suspendedUntil: m.suspendedUntil };
 		const after = { ...before };
@@ -98,6 +101,8 @@ export async function moderateMember(actor: Actor, userId: string, raw: MemberAc
 				break;
 			case 'unsuspend':
 				if (m.status !== 'suspended') throw new DomainError('conflict', 'error_not_suspended');
+				// Without an end date it was an admin's suspension: theirs to lift.
+				if (!m.suspendedUntil) throw new DomainError('forbidden', 'error_suspended_by_admin');
 				after.status = 'active';
 				after.suspendedUntil = null;
 				break;
@@ -158,7 +163,8 @@ export async function addMemberNote(actor: Actor, userId: string, raw: { body: s
 		const m = await standing(tx, userId);
 		if (!m) throw new DomainError('not_found', 'error_user_not_found');
 		const [row] = await tx.insert(memberNotes).values({ userId, authorId: a.user.id, body }).returning();
-		await audit(tx, { actorId: a.user.id, action: 'member.note', targetKind: 'member', targetId: userId, subjectId: userId, after: { body } });
+		// The text stays with the moderators (member_notes); the audit log, which admins read too, records only that a note was made.
+		await audit(tx, { actorId: a.user.id, action: 'member.note', targetKind: 'member', targetId: userId, subjectId: userId, data: { noteId: row!.id } });
 		return { id: row!.id, body: row!.body, author: a.user.displayName, createdAt: row!.createdAt };
 	});
 }

@@ -9,6 +9,8 @@ import type { Viewer } from '../discussion/visibility';
 import { audit } from './audit';
 import { openCase, SEVERITY } from './cases';
 import { matchWords } from './words';
+import { setPostStatus } from './content';
+import type { LockedPost } from '../discussion/posts';
 
 /**
  * The automatic protection every new post passes, in one place, for threads
@@ -28,7 +30,8 @@ export const formatUntil = (d: Date): string => `${d.toISOString().slice(0, 16).
 export async function admitPost(tx: Tx, viewer: Viewer, post: { text: string; threadId?: number; slowModeSeconds?: number | null }): Promise<Admission> {
 	if (viewer.moderator) return { status: 'visible' };
 	const now = new Date();
-	const [me] = await tx.select({ mutedUntil: users.mutedUntil, approvedPosts: users.approvedPosts }).from(users).where(eq(users.id, viewer.id));
+	// Locked: one member's posts are admitted one at a time, so parallel requests cannot slip past the limits.
+	const [me] = await tx.select({ mutedUntil: users.mutedUntil, approvedPosts: users.approvedPosts }).from(users).where(eq(users.id, viewer.id)).for('update');
 	if (!me) throw new DomainError('forbidden', 'error_forbidden');
 	if (me.mutedUntil && me.mutedUntil > now) throw new DomainError('forbidden', 'error_muted', { params: { until: formatUntil(me.mutedUntil) } });
 
@@ -112,13 +115,13 @@ export async function assertNotMuted(tx: Tx, viewer: Viewer): Promise<void> {
 
 /**
  * An author's edit passes the watched words too: a blocked word refuses the
- * edit (recorded); a word that would hold or report a new post files an
- * automatic report, since the post is already out.
+ * edit (recorded); a word that holds new posts takes the post out of view
+ * until a moderator approves it again; a reporting word files a report.
  */
-export async function checkEdit(tx: Tx, emit: Emit, viewer: Viewer, post: { id: number; threadId: number; text: string }): Promise<{ refused: DomainError } | undefined> {
+export async function checkEdit(tx: Tx, emit: Emit, viewer: Viewer, post: LockedPost, text: string): Promise<{ refused: DomainError } | undefined> {
 	await assertNotMuted(tx, viewer);
 	if (viewer.moderator) return undefined;
-	const matches = await matchWords(post.text, tx);
+	const matches = await matchWords(text, tx);
 	const first = matches[0];
 	if (!first) return undefined;
 	if (first.action === 'block') {
@@ -129,11 +132,16 @@ export async function checkEdit(tx: Tx, emit: Emit, viewer: Viewer, post: { id: 
 			targetId: post.id,
 			subjectId: viewer.id,
 			reason: `watched word: ${first.pattern}`,
-			data: { word: first.pattern, found: first.found, threadId: post.threadId, excerpt: post.text.slice(0, 500), edit: true }
+			data: { word: first.pattern, found: first.found, threadId: post.threadId, excerpt: text.slice(0, 500), edit: true }
 		});
 		return { refused: new DomainError('invalid_input', 'error_blocked_word', { field: 'body', params: { word: first.found } }) };
 	}
+	if (first.action === 'hold') {
+		await setPostStatus(tx, emit, post, 'held', null);
+		await afterAdmission(tx, emit, { status: 'held', holdReason: `watched_word:${first.pattern}` }, post);
+		return undefined;
+	}
 	const [already] = await tx.select({ id: reports.id }).from(reports).where(and(eq(reports.postId, post.id), sql`${reports.reporterId} is null`, eq(reports.note, `watched word: ${first.pattern}`)));
-	if (!already) await fileAutomaticReport(tx, emit, first.pattern, { id: post.id, authorId: viewer.id, threadId: post.threadId });
+	if (!already) await fileAutomaticReport(tx, emit, first.pattern, post);
 	return undefined;
 }

@@ -7,7 +7,7 @@ import { decodeCursor, toPage, type Page } from '../paging';
 import { getSetting } from '../settings';
 import { postContentShown, threadVisible, viewerOf, participantSql } from '../discussion/visibility';
 import { audit } from './audit';
-import { openCase, SEVERITY, type ReportReason } from './cases';
+import { openCase, reportOutcome, SEVERITY, type ReportReason } from './cases';
 import { setPostStatus } from './content';
 import { lockPost } from '../discussion/posts';
 import { ListReportsInput, ReportInput } from './schemas';
@@ -94,8 +94,6 @@ export interface MyReport {
 	resolvedAt: Date | null;
 }
 
-const NO_ACTION = new Set(['dismiss', 'approve', 'restore']);
-
 /** What became of my reports, newest first. */
 export async function myReports(actor: Actor, raw: { cursor?: string; limit?: number } = {}): Promise<Page<MyReport>> {
 	const viewer = viewerOf(actor);
@@ -132,7 +130,7 @@ export async function myReports(actor: Actor, raw: { cursor?: string; limit?: nu
 			note: r.note,
 			target: r.postId !== null ? { kind: 'post', postId: r.postId, threadId: r.threadId!, threadTitle: r.threadTitle ?? '' } : { kind: 'member', memberId: r.memberId!, displayName: r.memberName ?? '' },
 			state: r.resolvedAt ? 'resolved' : 'open',
-			outcome: r.resolvedAt ? (NO_ACTION.has(r.resolution ?? '') ? 'no_action' : 'action_taken') : null,
+			outcome: r.resolvedAt ? reportOutcome(r.resolution) : null,
 			resolvedAt: r.resolvedAt
 		})
 	);

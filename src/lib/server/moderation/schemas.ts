@@ -14,7 +14,9 @@ const optionalCaseId = z.preprocess(blankToUndefined, id('error_case_not_found')
 
 export const CaseIdParam = z.object({ id: id('error_case_not_found') });
 export const MemberIdParam = z.object({ id: uuid('error_user_not_found') });
-export const WordIdParam = z.object({ id: id('error_word_not_found') });
+/** watched_words.id and categories.id are 32-bit. */
+const INT32 = 2_147_483_647;
+export const WordIdParam = z.object({ id: id('error_word_not_found').max(INT32, { error: 'error_word_not_found' }) });
 
 export const ReportInput = z
 	.object({
@@ -53,7 +55,7 @@ export const ThreadActionInput = z
 	.object({
 		action: z.enum(THREAD_ACTIONS, { error: 'error_action' }),
 		reason: optionalReason,
-		categoryId: z.preprocess(blankToUndefined, id('error_category_not_found').optional()),
+		categoryId: z.preprocess(blankToUndefined, id('error_category_not_found').max(INT32, { error: 'error_category_not_found' }).optional()),
 		/** Slow mode: seconds between one member's replies; 0 switches it off. */
 		seconds: z.preprocess(blankToUndefined, z.coerce.number({ error: 'error_slow_mode' }).int({ error: 'error_slow_mode' }).min(0, { error: 'error_slow_mode' }).max(86_400, { error: 'error_slow_mode' }).optional())
 	})

@@ -30,40 +30,75 @@ export interface WordMatch {
 /** Stronger actions win when several words match. */
 const STRENGTH: Record<WordAction, number> = { block: 3, hold: 2, report: 1 };
 
-/**
- * A pattern as a whole-word, case-insensitive regular expression: `*` stands
- * for any letters or digits inside a word, so `scam*` finds "scammers" but
- * not "ascam"; spaces match any run of spaces.
- */
-export function compilePattern(pattern: string): RegExp {
-	const body = pattern
-		.trim()
-		.split('*')
-		.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
-		.join('[\\p{L}\\p{N}]*');
-	return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
+/** Words as the lists see them: letters and digits, apostrophes inside; hyphens and spaces separate. */
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+/** Longer "words" are not matched against wildcards (nothing on a list is that long), which keeps matching linear. */
+const LONGEST = 64;
+
+/** Does the word match the part? `*` stands for any run of letters; two pointers, no backtracking blow-up. */
+export function globMatch(part: string, word: string): boolean {
+	if (!part.includes('*')) return part === word;
+	if (word.length > LONGEST) return false;
+	let p = 0;
+	let w = 0;
+	let star = -1;
+	let mark = 0;
+	while (w < word.length) {
+		if (p < part.length && part[p] === word[w]) {
+			p++;
+			w++;
+		} else if (p < part.length && part[p] === '*') {
+			star = p++;
+			mark = w;
+		} else if (star >= 0) {
+			p = star + 1;
+			w = ++mark;
+		} else return false;
+	}
+	while (part[p] === '*') p++;
+	return p === part.length;
 }
 
-let compiled: { at: number; words: (WatchedWord & { re: RegExp })[] } | undefined;
+/** A pattern as the words it is made of (a phrase is several), lower case. */
+export const patternParts = (pattern: string): string[] => pattern.toLowerCase().split(/[\s-]+/).filter(Boolean);
+
+interface Compiled extends WatchedWord {
+	parts: string[];
+}
+
+let compiled: { at: number; words: Compiled[] } | undefined;
 const CACHE_MS = 10_000;
 
-async function loadWords(reader: Tx | ReturnType<typeof db>): Promise<(WatchedWord & { re: RegExp })[]> {
+async function loadWords(reader: Tx | ReturnType<typeof db>): Promise<Compiled[]> {
 	if (compiled && Date.now() - compiled.at < CACHE_MS) return compiled.words;
 	const rows = await reader.select().from(watchedWords).orderBy(asc(watchedWords.id));
 	compiled = {
 		at: Date.now(),
-		words: rows.map((r) => ({ id: r.id, language: r.language as WordLanguage, pattern: r.pattern, action: r.action, createdAt: r.createdAt, re: compilePattern(r.pattern) }))
+		words: rows.map((r) => ({ id: r.id, language: r.language as WordLanguage, pattern: r.pattern, action: r.action, createdAt: r.createdAt, parts: patternParts(r.pattern) }))
 	};
 	return compiled.words;
 }
 
-/** Every watched word (both lists) found in the text, strongest action first. */
+/**
+ * Every watched word (both lists) found in the text, strongest action first.
+ * Whole words, any case: `scam*` finds "Scammers" but not "ascam"; a phrase
+ * matches its words in a row. Time grows with the text times the list, never worse.
+ */
 export async function matchWords(text: string, tx?: Tx): Promise<WordMatch[]> {
 	const words = await loadWords(tx ?? db());
+	const tokens = [...text.matchAll(WORD)].map((m) => m[0]);
+	const lower = tokens.map((t) => t.toLowerCase());
 	const out: WordMatch[] = [];
 	for (const w of words) {
-		const m = w.re.exec(text);
-		if (m) out.push({ id: w.id, language: w.language, pattern: w.pattern, action: w.action, found: m[0] });
+		const k = w.parts.length;
+		for (let i = 0; i + k <= lower.length; i++) {
+			let hit = true;
+			for (let j = 0; j < k && hit; j++) hit = globMatch(w.parts[j]!, lower[i + j]!);
+			if (hit) {
+				out.push({ id: w.id, language: w.language, pattern: w.pattern, action: w.action, found: tokens.slice(i, i + k).join(' ') });
+				break;
+			}
+		}
 	}
 	return out.sort((a, b) => STRENGTH[b.action] - STRENGTH[a.action]);
 }
