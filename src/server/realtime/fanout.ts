@@ -30,7 +30,8 @@ export function startFanout(io: Io, bus: EventBus): () => void {
 		bus.on('thread.changed', async (e) => {
 			if (e.change === 'created' && e.audience === 'group')
 				io.to(GROUP_ROOM).emit('thread:activity', { threadId: e.threadId, categoryId: e.categoryId, kind: 'thread' });
-			if (e.change !== 'created') {
+			// Only what changes an open page's frame; a new reply is news enough through post:changed.
+			if (e.change === 'status' || e.change === 'moderated') {
 				const state = await threadState(e.threadId);
 				if (state) io.to(threadRoom(e.threadId)).emit('thread:changed', state);
 			}

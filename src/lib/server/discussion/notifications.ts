@@ -42,6 +42,17 @@ export async function notify(tx: Tx, emit: Emit, items: NewNotification[]): Prom
 	return inserted.map((r) => r.id);
 }
 
+/** Who wrote a post, in which thread, and whether every member may see it. */
+async function postFacts(tx: Tx, postId: number): Promise<{ threadId: number; authorId: string; public: boolean } | undefined> {
+	const [row] = await tx
+		.select({ threadId: posts.threadId, authorId: posts.authorId, status: posts.status, threadStatus: threads.status, archived: categories.archived })
+		.from(posts)
+		.innerJoin(threads, eq(threads.id, posts.threadId))
+		.innerJoin(categories, eq(categories.id, threads.categoryId))
+		.where(eq(posts.id, postId));
+	return row && { threadId: row.threadId, authorId: row.authorId, public: isPublic({ status: row.status }, { status: row.threadStatus }, { archived: row.archived }) };
+}
+
 /**
  * After a post was written (or edited, or approved): tell the people it
  * concerns. Only content every member may see is ever notified about, and
@@ -55,22 +66,10 @@ export async function notifyAboutPost(
 	tx: Tx,
 	emit: Emit,
 	postId: number,
-	options: { mentioned: string[]; isReply: boolean }
+	options: { mentioned: string[]; isReply: boolean; known?: { threadId: number; authorId: string; public: boolean } }
 ): Promise<void> {
-	const [post] = await tx
-		.select({
-			id: posts.id,
-			threadId: posts.threadId,
-			authorId: posts.authorId,
-			status: posts.status,
-			threadStatus: threads.status,
-			archived: categories.archived
-		})
-		.from(posts)
-		.innerJoin(threads, eq(threads.id, posts.threadId))
-		.innerJoin(categories, eq(categories.id, threads.categoryId))
-		.where(eq(posts.id, postId));
-	if (!post || !isPublic({ status: post.status }, { status: post.threadStatus }, { archived: post.archived })) return;
+	const post = options.known ?? (await postFacts(tx, postId));
+	if (!post || !post.public) return;
 
 	const mentioned = options.mentioned.filter((id) => id !== post.authorId);
 	const items: NewNotification[] = mentioned.map((userId) => ({ userId, kind: 'mention', threadId: post.threadId, postId, actorId: post.authorId }));

@@ -345,7 +345,7 @@ export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Pr
 				.where(eq(threads.id, threadId));
 		await tx.insert(threadWatches).values({ userId: viewer.id, threadId, watching: true }).onConflictDoNothing();
 		await markReadTx(tx, emit, viewer.id, threadId, post!.id);
-		await notifyAboutPost(tx, emit, post!.id, { mentioned: mentions.userIds, isReply: true });
+		await notifyAboutPost(tx, emit, post!.id, { mentioned: mentions.userIds, isReply: true, known: { threadId, authorId: viewer.id, public: status === 'visible' && thread.status === 'visible' && !thread.archived } });
 		await afterAdmission(tx, emit, admission, { id: post!.id, authorId: viewer.id, threadId });
 		// In a thread members cannot see (held, hidden), even a visible reply is news for no one else.
 		const audience = thread.status === 'visible' ? audienceOf(status) : 'author';

@@ -24,7 +24,8 @@ export type DomainEvent =
 	  }
 	| {
 			type: 'thread.changed';
-			change: 'created' | 'updated' | 'status';
+			/** moderated: locked, pinned, moved or slowed by a moderator (open pages adjust); status: shown or withdrawn. */
+			change: 'created' | 'updated' | 'status' | 'moderated';
 			threadId: number;
 			categoryId: number;
 			authorId: string;

@@ -215,7 +215,7 @@ export async function moderateThread(actor: Actor, threadId: number, raw: Thread
 			before,
 			after
 		});
-		emit({ type: 'thread.changed', change: 'updated', threadId, categoryId: after.categoryId, authorId: t.authorId, audience: audienceOf(t.status) });
+		emit({ type: 'thread.changed', change: 'moderated', threadId, categoryId: after.categoryId, authorId: t.authorId, audience: audienceOf(t.status) });
 		return after;
 	});
 }

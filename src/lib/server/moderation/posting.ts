@@ -1,11 +1,10 @@
-import { and, count, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db';
-import { guidelineAcceptances, posts, reports, users } from '../db/schema';
+import { posts, reports, users } from '../db/schema';
 import { DomainError } from '../errors';
 import { getSetting } from '../settings';
-import { currentGuidelines } from '../membership/guidelines';
 import type { Emit } from '../discussion/notifications';
-import type { Viewer } from '../discussion/visibility';
+import { qualified, type Viewer } from '../discussion/visibility';
 import { audit } from './audit';
 import { openCase, SEVERITY } from './cases';
 import { matchWords } from './words';
@@ -30,30 +29,32 @@ export const formatUntil = (d: Date): string => `${d.toISOString().slice(0, 16).
 export async function admitPost(tx: Tx, viewer: Viewer, post: { text: string; threadId?: number; slowModeSeconds?: number | null }): Promise<Admission> {
 	if (viewer.moderator) return { status: 'visible' };
 	const now = new Date();
+	const windowMs = (await getSetting('postWindowMinutes', tx)) * 60_000;
+	const since = new Date(now.getTime() - windowMs);
+	const me_ = qualified(users.id);
+	// One statement for the member's standing, their acceptance of the current guidelines and their recent posts.
 	// Locked: one member's posts are admitted one at a time, so parallel requests cannot slip past the limits.
-	const [me] = await tx.select({ mutedUntil: users.mutedUntil, approvedPosts: users.approvedPosts }).from(users).where(eq(users.id, viewer.id)).for('update');
+	const [me] = await tx
+		.select({
+			mutedUntil: users.mutedUntil,
+			approvedPosts: users.approvedPosts,
+			guidelinesVersion: sql<number | null>`(select max(g.version) from guidelines g)`,
+			accepted: sql<boolean>`exists (select 1 from guideline_acceptances ga where ga.user_id = ${me_} and ga.version = (select max(g.version) from guidelines g))`,
+			recent: sql<number>`(select count(*)::int from posts p where p.author_id = ${me_} and p.created_at > ${since.toISOString()}::timestamptz)`,
+			oldest: sql<string | null>`(select min(p.created_at)::text from posts p where p.author_id = ${me_} and p.created_at > ${since.toISOString()}::timestamptz)`
+		})
+		.from(users)
+		.where(eq(users.id, viewer.id))
+		.for('update', { of: users });
 	if (!me) throw new DomainError('forbidden', 'error_forbidden');
 	if (me.mutedUntil && me.mutedUntil > now) throw new DomainError('forbidden', 'error_muted', { params: { until: formatUntil(me.mutedUntil) } });
-
-	const guidelines = await currentGuidelines(tx);
-	if (guidelines) {
-		const [accepted] = await tx
-			.select({ at: guidelineAcceptances.acceptedAt })
-			.from(guidelineAcceptances)
-			.where(and(eq(guidelineAcceptances.userId, viewer.id), eq(guidelineAcceptances.version, guidelines.version)));
-		if (!accepted) throw new DomainError('conflict', 'error_guidelines_new_version', { params: { version: guidelines.version } });
-	}
+	if (me.guidelinesVersion !== null && !me.accepted)
+		throw new DomainError('conflict', 'error_guidelines_new_version', { params: { version: me.guidelinesVersion } });
 
 	const isNew = me.approvedPosts < (await getSetting('newMemberPosts', tx));
 	const limit = await getSetting(isNew ? 'newMemberPostsPerWindow' : 'postsPerWindow', tx);
-	const windowMs = (await getSetting('postWindowMinutes', tx)) * 60_000;
-	const since = new Date(now.getTime() - windowMs);
-	const [recent] = await tx
-		.select({ n: count(), oldest: sql<string | null>`min(${posts.createdAt})::text` })
-		.from(posts)
-		.where(and(eq(posts.authorId, viewer.id), gt(posts.createdAt, since)));
-	if ((recent?.n ?? 0) >= limit) {
-		const oldest = recent?.oldest ? Date.parse(recent.oldest) : now.getTime();
+	if (me.recent >= limit) {
+		const oldest = me.oldest ? Date.parse(me.oldest) : now.getTime();
 		const retryAfter = Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000));
 		throw new DomainError('rate_limited', isNew ? 'error_post_rate_new' : 'error_post_rate', { retryAfter, params: { limit, minutes: windowMs / 60_000 } });
 	}
