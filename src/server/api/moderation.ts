@@ -58,6 +58,7 @@ const QueueItem = z.object({
 	autoHidden: z.boolean(),
 	reasons: z.array(z.object({ reason: z.enum(REPORT_REASONS), count: z.number() })),
 	notes: z.array(z.object({ text: z.string(), automatic: z.boolean() })),
+	reporters: z.array(z.string()),
 	member: z.object({ id: z.string(), displayName: z.string(), handle: z.string().nullable(), status: z.string() }),
 	post: z.object({ id: z.number(), threadId: z.number(), threadTitle: z.string(), isOpening: z.boolean(), status: z.string(), html: z.string(), excerpt: z.string() }).passthrough().nullable(),
 	joinRequest: z.object({ id: z.string() }).passthrough().nullable()

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db';
 import { db } from '../runtime';
 import { joinRequests, modCases, posts, reports, threads, users, CASE_KINDS, REPORT_REASONS } from '../db/schema';
@@ -169,6 +170,8 @@ export interface QueueItem {
 	/** Each reason given, with how many reported it; notes of 'other' reports. */
 	reasons: { reason: ReportReason; count: number }[];
 	notes: { text: string; automatic: boolean }[];
+	/** Who reported it (moderators see this; the author never does). */
+	reporters: string[];
 	member: { id: string; displayName: string; handle: string | null; status: string };
 	post: { id: number; threadId: number; threadTitle: string; isOpening: boolean; status: ContentStatus; html: string; excerpt: string; statusReason: string | null } | null;
 	joinRequest: {
@@ -184,6 +187,8 @@ export interface QueueItem {
 }
 
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+const reporter = alias(users, 'reporter');
 
 /** Open items, most urgent first: severity, then distinct reporters, then the oldest. Keyset in that order. */
 export async function listQueue(actor: Actor, raw: ListQueueInput = {}): Promise<Page<QueueItem>> {
@@ -231,8 +236,9 @@ export async function listQueue(actor: Actor, raw: ListQueueInput = {}): Promise
 	const ids = page.map((r) => r.id);
 	const reasonRows = ids.length
 		? await db()
-				.select({ caseId: reports.caseId, reason: reports.reason, note: reports.note, automatic: sql<boolean>`${reports.reporterId} is null` })
+				.select({ caseId: reports.caseId, reason: reports.reason, note: reports.note, automatic: sql<boolean>`${reports.reporterId} is null`, reporter: reporter.displayName })
 				.from(reports)
+				.leftJoin(reporter, eq(reporter.id, reports.reporterId))
 				.where(inArray(reports.caseId, ids))
 				.orderBy(asc(reports.id))
 		: [];
@@ -263,6 +269,7 @@ export async function listQueue(actor: Actor, raw: ListQueueInput = {}): Promise
 			autoHidden: r.autoHidden,
 			reasons: [...counts].map(([reason, count]) => ({ reason, count })),
 			notes: mine.filter((x) => x.note).map((x) => ({ text: x.note!, automatic: x.automatic })),
+			reporters: mine.map((x) => x.reporter).filter((n): n is string => n !== null),
 			member: { id: r.userId, displayName: r.displayName, handle: r.handle, status: r.status },
 			post: p
 				? { id: p.id, threadId: p.threadId, threadTitle: p.title, isOpening: p.isOpening, status: p.status, html: p.html, excerpt: plainText(p.html).slice(0, 280), statusReason: p.statusReason }
