@@ -65,3 +65,22 @@ describe('health without a database', () => {
 		expect(res.body).toMatchObject({ status: 'unavailable' });
 	});
 });
+
+describe('request log', () => {
+	it('never holds an invitation token, from the page or the API', async () => {
+		const { buildApp } = await import('../src/server/app');
+		const { runtime } = await import('../src/lib/server/runtime');
+		const lines: string[] = [];
+		const current = runtime();
+		// The server's own logger settings at level info, written where the test can read them.
+		const app = await buildApp({ runtime: { ...current, config: { ...current.config, logLevel: 'info' } }, logStream: { write: (line) => void lines.push(line) } });
+		const token = 'Zq7secretInvitationToken0123456789';
+		await app.inject({ method: 'GET', url: `/api/invite/${token}` });
+		await app.inject({ method: 'GET', url: `/invite/${token}?from=mail` });
+		await app.close();
+		const log = lines.join('');
+		expect(log).toContain('/api/invite/[token]');
+		expect(log).toContain('/invite/[token]?from=mail');
+		expect(log).not.toContain(token);
+	});
+});

@@ -22,6 +22,8 @@ export interface AppOptions {
 	/** adapter-node's handler; absent in API-only tests and in dev (Vite serves pages). */
 	svelteHandler?: NodeHandler;
 	logger?: FastifyServerOptions['logger'];
+	/** Where the default logger writes (tests read it back); stdout when not given. */
+	logStream?: { write(line: string): void };
 }
 
 /** Every API route, in one list: registered, documented and checked by the authorization matrix. */
@@ -40,11 +42,16 @@ export function apiRoutes(secure: boolean, origin: string): RouteSpec[] {
 	return routes;
 }
 
-export async function buildApp({ runtime, svelteHandler, logger }: AppOptions): Promise<FastifyInstance> {
+/** Invitation links are secrets: their tokens never reach the request log. */
+export const redactUrl = (url: string): string => url.replace(/\/invite\/[^/?#]+/g, '/invite/[token]');
+
+const requestForLog = (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip });
+
+export async function buildApp({ runtime, svelteHandler, logger, logStream }: AppOptions): Promise<FastifyInstance> {
 	const { config } = runtime;
 	const secure = config.origin.startsWith('https:');
 	const app = Fastify({
-		logger: logger ?? { level: config.logLevel },
+		logger: logger ?? { level: config.logLevel, serializers: { req: requestForLog }, ...(logStream ? { stream: logStream } : {}) },
 		genReqId: (req) => {
 			const given = req.headers['x-request-id'];
 			return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();

@@ -46,7 +46,9 @@ export const users = pgTable(
 	(t) => [
 		uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`),
 		// Admin list pages by (created_at, id).
-		index('users_created_idx').on(t.createdAt, t.id)
+		index('users_created_idx').on(t.createdAt, t.id),
+		// The member directory pages by name (lower(display_name), id).
+		index('users_name_idx').on(sql`lower(${t.displayName})`, t.id)
 	]
 );
 

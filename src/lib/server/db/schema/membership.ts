@@ -101,7 +101,9 @@ export const profiles = pgTable(
 	(t) => [
 		index('profiles_directory_country_idx').on(t.postingCountry).where(sql`${t.showPosting}`),
 		index('profiles_directory_region_idx').on(t.postingRegion).where(sql`${t.showPosting}`),
-		index('profiles_languages_idx').using('gin', t.languages)
+		index('profiles_languages_idx').using('gin', t.languages),
+		// The daily digest looks only at those who asked for it.
+		index('profiles_digest_idx').on(t.lastDigestAt).where(sql`${t.emailDigest}`)
 	]
 );
 
