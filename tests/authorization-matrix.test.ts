@@ -68,6 +68,7 @@ const ROUTES: Record<string, Row> = {
 	'POST /api/posts/{id}/report':                [ 401, 403, 401, 201, 201, 201, 403, 403, 403 ],
 	'POST /api/members/{handle}/report':          [ 401, 403, 401, 201, 201, 201, 403, 403, 403 ],
 	'GET /api/me/reports':                        [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'GET /api/me/withheld-posts':                 [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
 	'GET /api/moderation/queue':                  [ 401, 403, 401, 403, 403, 200, 403, 403, 403 ],
 	'GET /api/moderation/queue/count':            [ 401, 403, 401, 403, 403, 200, 403, 403, 403 ],
 	'POST /api/moderation/posts/{id}':            [ 401, 403, 401, 403, 403, 200, 403, 403, 403 ],

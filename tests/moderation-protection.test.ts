@@ -51,6 +51,9 @@ describe("a new member's first posts", () => {
 		const thread = await t.api(`/api/threads/${threadId}`, { cookie: regular.cookie });
 		expect(thread.body.replyCount).toBe(0);
 		expect((await t.api(`/api/posts/${id}`, { cookie: newcomer.cookie })).body).toMatchObject({ status: 'held', mine: true });
+		// The author finds it again in their own list; no one else's list has it.
+		expect((await t.api('/api/me/withheld-posts', { cookie: newcomer.cookie })).body).toEqual([expect.objectContaining({ postId: id, threadId, status: 'held' })]);
+		expect((await t.api('/api/me/withheld-posts', { cookie: regular.cookie })).body).toEqual([]);
 
 		const queue = await t.api('/api/moderation/queue?limit=100', { cookie: mod.cookie });
 		const item = queue.body.items.find((i: { post: { id: number } | null }) => i.post?.id === id);

@@ -1,6 +1,10 @@
 import type { PageServerLoad } from './$types';
 import { pageGuard } from '$lib/server/kit';
+import { can } from '$lib/roles';
+import { myWithheldPosts } from '$lib/server/discussion/posts';
 
-export const load: PageServerLoad = (event) => {
-	pageGuard(event, 'active');
+export const load: PageServerLoad = async (event) => {
+	const actor = pageGuard(event, 'active');
+	// A member's own posts under moderation, so a held first thread is not lost from sight.
+	return { withheld: can(actor.user, 'group.participate') ? await myWithheldPosts(actor) : [] };
 };

@@ -7,6 +7,7 @@ import { listQueue, queueCount } from '../../lib/server/moderation/cases';
 import { moderatePost, moderateThread, moderatorEditPost } from '../../lib/server/moderation/content';
 import { addMemberNote, memberOverview, moderateMember } from '../../lib/server/moderation/members';
 import { myReports, reportMember, reportPost } from '../../lib/server/moderation/reports';
+import { myWithheldPosts } from '../../lib/server/discussion/posts';
 import { addWord, exportWordsCsv, importWordsCsv, listWords, removeWord, testText } from '../../lib/server/moderation/words';
 import { auditCsv, listAudit } from '../../lib/server/moderation/audit';
 import {
@@ -134,6 +135,15 @@ export function moderationRoutes(): RouteSpec[] {
 			query: ListReportsInput,
 			response: page(MyReport),
 			handler: async ({ actor, query }) => myReports(actor, query)
+		}),
+		defineRoute({
+			method: 'GET',
+			url: '/api/me/withheld-posts',
+			summary: 'My own posts others cannot see now (waiting, hidden, removed), with the reason',
+			tags,
+			access: G,
+			response: z.array(z.object({ postId: z.number(), threadId: z.number(), threadTitle: z.string(), status: z.string(), reason: z.string().nullable(), createdAt: date })),
+			handler: async ({ actor }) => myWithheldPosts(actor)
 		}),
 		defineRoute({
 			method: 'GET',

@@ -530,3 +530,25 @@ export async function groupPostChange(postId: number): Promise<PostChange | null
 		return { id: row.id, threadId: row.threadId, seq: row.seq, withheld: true };
 	return { ...(await buildViews(member, [row]))[0]!, withheld: false };
 }
+
+export interface WithheldOwnPost {
+	postId: number;
+	threadId: number;
+	threadTitle: string;
+	status: ContentStatus;
+	reason: string | null;
+	createdAt: Date;
+}
+
+/** My own posts that others cannot see now (waiting, hidden, removed), newest first: so I can find them again. */
+export async function myWithheldPosts(actor: Actor, limit = 20): Promise<WithheldOwnPost[]> {
+	const viewer = viewerOf(actor);
+	const rows = await db()
+		.select({ postId: posts.id, threadId: posts.threadId, threadTitle: threads.title, status: posts.status, reason: posts.statusReason, createdAt: posts.createdAt })
+		.from(posts)
+		.innerJoin(threads, eq(threads.id, posts.threadId))
+		.where(and(eq(posts.authorId, viewer.id), inArray(posts.status, ['held', 'hidden', 'removed'])))
+		.orderBy(desc(posts.id))
+		.limit(limit);
+	return rows;
+}
