@@ -32,3 +32,18 @@ export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => Cursor
 	const last = items.at(-1);
 	return { items, nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null };
 }
+
+/**
+ * For lists newest first by id alone (notifications, reports, the audit log):
+ * the id after which the next page starts, or undefined on the first page.
+ * Only a cursor such a list made is accepted; anything else is a 400, not a database error.
+ */
+export function idCursor(raw: string | undefined): number | undefined {
+	const cursor = decodeCursor(raw);
+	if (!cursor) return undefined;
+	if (!/^[1-9]\d{0,17}$/.test(cursor.id)) throw new DomainError('invalid_input', 'error_cursor', { field: 'cursor' });
+	return Number(cursor.id);
+}
+
+/** The page of rows fetched by idCursor's list (limit + 1 of them). */
+export const toIdPage = <T extends { id: number }>(rows: T[], limit: number): Page<T> => toPage(rows, limit, (r) => ({ k: r.id, id: String(r.id) }));

@@ -4,8 +4,7 @@ import { db, transact } from '../runtime';
 import { categories, notifications, posts, profiles, threads, threadWatches, users, NOTIFICATION_KINDS } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import type { DomainEvent } from '../events/types';
-import { decodeCursor, encodeCursor, type Page } from '../paging';
-import { DomainError } from '../errors';
+import { idCursor, toIdPage, type Page } from '../paging';
 import { translate } from '../../i18n/translate';
 import { enqueueEmail, siteUrl } from '../email/outbox';
 import type { Language } from '../../roles';
@@ -116,9 +115,7 @@ export async function listNotifications(actor: Actor, raw: ListNotificationsInpu
 	const viewer = viewerOf(actor);
 	const a = viewer.actor;
 	const input = ListNotificationsInput.parse(raw);
-	const cursor = decodeCursor(input.cursor);
-	// Only a cursor this list made (a notification id); anything else is a 400, not a database error.
-	if (cursor && !/^[1-9]\d{0,17}$/.test(cursor.id)) throw new DomainError('invalid_input', 'error_cursor', { field: 'cursor' });
+	const after = idCursor(input.cursor);
 	const rows = await db()
 		.select({
 			id: notifications.id,
@@ -142,13 +139,13 @@ export async function listNotifications(actor: Actor, raw: ListNotificationsInpu
 		.where(
 			and(
 				eq(notifications.userId, a.user.id),
-				cursor ? lt(notifications.id, Number(cursor.id)) : undefined,
+				after !== undefined ? lt(notifications.id, after) : undefined,
 				input.unread ? isNull(notifications.readAt) : undefined
 			)
 		)
 		.orderBy(desc(notifications.id))
 		.limit(input.limit + 1);
-	const items = rows.slice(0, input.limit).map((r): NotificationView => {
+	const items = rows.map((r): NotificationView => {
 		const threadOk =
 			r.threadId !== null && threadVisible(viewer, { status: r.threadStatus as ContentStatus, authorId: r.threadAuthor! });
 		const postOk = r.postId === null || (r.postStatus !== null && (r.postStatus === 'visible' || r.postAuthor === viewer.id || viewer.moderator));
@@ -170,8 +167,7 @@ export async function listNotifications(actor: Actor, raw: ListNotificationsInpu
 			href
 		};
 	});
-	const last = items.at(-1);
-	return { items, nextCursor: rows.length > input.limit && last ? encodeCursor({ k: last.id, id: String(last.id) }) : null };
+	return toIdPage(items, input.limit);
 }
 
 /** How many of my notifications are unread (the bell). */

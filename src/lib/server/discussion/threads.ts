@@ -62,6 +62,8 @@ const summaryColumns = {
 	categoryNameEn: categories.nameEn,
 	categoryArchived: categories.archived,
 	lastRead: r.lastReadPostId,
+	slowModeSeconds: threads.slowModeSeconds,
+	slowModeReason: threads.slowModeReason,
 	unreadCount: unreadCountSql(),
 	firstUnreadPostId: firstUnreadSql(),
 	/** Microsecond-exact, for the cursor (a JS Date keeps only milliseconds). */
@@ -162,7 +164,6 @@ export async function getThread(actor: Actor, threadId: number): Promise<ThreadD
 		.select({ watching: threadWatches.watching })
 		.from(threadWatches)
 		.where(and(eq(threadWatches.threadId, threadId), eq(threadWatches.userId, viewer.id)));
-	const [slow] = await db().select({ seconds: threads.slowModeSeconds, reason: threads.slowModeReason }).from(threads).where(eq(threads.id, threadId));
 	const summary = toSummary(row);
 	const open = !row.locked && !row.categoryArchived && row.status !== 'removed' && row.status !== 'deleted';
 	return {
@@ -171,8 +172,8 @@ export async function getThread(actor: Actor, threadId: number): Promise<ThreadD
 		categoryArchived: row.categoryArchived,
 		watching: watch?.watching ?? false,
 		lastReadPostId: row.lastRead,
-		slowModeSeconds: slow?.seconds ?? null,
-		slowModeReason: slow?.reason ?? null,
+		slowModeSeconds: row.slowModeSeconds,
+		slowModeReason: row.slowModeReason,
 		can: {
 			reply: open,
 			accept: row.kind === 'question' && (row.authorId === viewer.id || viewer.moderator),

@@ -1,6 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import MarkdownIt from 'markdown-it';
-import { db, transact } from '../runtime';
+import { db, runtime, transact } from '../runtime';
 import type { Tx } from '../db';
 import { guidelineAcceptances, guidelines } from '../db/schema';
 import { DomainError } from '../errors';
@@ -114,14 +114,17 @@ export async function publishGuidelines(actor: Actor, input: PublishGuidelinesIn
 /** The current version's number when the signed-in person has not accepted it yet, else null. */
 export async function guidelinesToAccept(actor: Actor): Promise<number | null> {
 	if (actor.kind !== 'user') return null;
-	const g = await currentGuidelines();
-	if (!g) return null;
-	const [row] = await db()
-		.select({ at: guidelineAcceptances.acceptedAt })
-		.from(guidelineAcceptances)
-		.where(and(eq(guidelineAcceptances.userId, actor.user.id), eq(guidelineAcceptances.version, g.version)));
-	return row ? null : g.version;
+	const [row] = await runtime().database.rows<{ v: number | null }>(sql`select ${versionToAcceptSql(sql`${actor.user.id}::uuid`)} as v`);
+	return row?.v ?? null;
 }
+
+/**
+ * SQL: the current version's number when the person (a uuid expression) has
+ * not accepted it, else null (also when none is published). The one rule for
+ * the banner and for posting (moderation/posting.ts).
+ */
+export const versionToAcceptSql = (userId: SQL) =>
+	sql<number | null>`(select g.version from guidelines g where g.version = (select max(version) from guidelines) and not exists (select 1 from guideline_acceptances ga where ga.user_id = ${userId} and ga.version = g.version))`;
 
 /** The current texts as written (markdown), for the admin's form to start from. */
 export async function guidelinesSource(actor: Actor): Promise<{ bodyNl: string; bodyEn: string } | null> {

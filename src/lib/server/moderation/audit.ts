@@ -4,8 +4,7 @@ import type { Tx } from '../db';
 import { db } from '../runtime';
 import { auditLog, users } from '../db/schema';
 import { requireCapability, type Actor } from '../auth/actor';
-import { DomainError } from '../errors';
-import { decodeCursor, toPage, type Page } from '../paging';
+import { idCursor, toIdPage, type Page } from '../paging';
 import { ListAuditInput } from './schemas';
 import type { z } from 'zod';
 
@@ -114,12 +113,10 @@ async function selectAudit(where: SQL[], limit: number): Promise<AuditRow[]> {
 export async function listAudit(actor: Actor, raw: ListAuditInput = {}): Promise<Page<AuditRow>> {
 	requireCapability(actor, 'audit.read');
 	const input = ListAuditInput.parse(raw);
-	const cursor = decodeCursor(input.cursor);
-	if (cursor && !/^[1-9]\d{0,17}$/.test(cursor.id)) throw new DomainError('invalid_input', 'error_cursor', { field: 'cursor' });
+	const after = idCursor(input.cursor);
 	const where = filters(input);
-	if (cursor) where.push(lt(auditLog.id, Number(cursor.id)));
-	const rows = await selectAudit(where, input.limit + 1);
-	return toPage(rows, input.limit, (r) => ({ k: r.id, id: String(r.id) }));
+	if (after !== undefined) where.push(lt(auditLog.id, after));
+	return toIdPage(await selectAudit(where, input.limit + 1), input.limit);
 }
 
 const CSV_COLUMNS = ['id', 'at', 'actor', 'action', 'target_kind', 'target_id', 'member', 'reason', 'before', 'after', 'data'] as const;

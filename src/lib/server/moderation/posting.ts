@@ -8,6 +8,7 @@ import { qualified, type Viewer } from '../discussion/visibility';
 import { audit } from './audit';
 import { openCase, SEVERITY } from './cases';
 import { matchWords } from './words';
+import { versionToAcceptSql } from '../membership/guidelines';
 import { setPostStatus } from './content';
 import type { LockedPost } from '../discussion/posts';
 
@@ -38,8 +39,7 @@ export async function admitPost(tx: Tx, viewer: Viewer, post: { text: string; th
 		.select({
 			mutedUntil: users.mutedUntil,
 			approvedPosts: users.approvedPosts,
-			guidelinesVersion: sql<number | null>`(select max(g.version) from guidelines g)`,
-			accepted: sql<boolean>`exists (select 1 from guideline_acceptances ga where ga.user_id = ${me_} and ga.version = (select max(g.version) from guidelines g))`,
+			versionToAccept: versionToAcceptSql(me_),
 			recent: sql<number>`(select count(*)::int from posts p where p.author_id = ${me_} and p.created_at > ${since.toISOString()}::timestamptz)`,
 			oldest: sql<string | null>`(select min(p.created_at)::text from posts p where p.author_id = ${me_} and p.created_at > ${since.toISOString()}::timestamptz)`
 		})
@@ -48,8 +48,7 @@ export async function admitPost(tx: Tx, viewer: Viewer, post: { text: string; th
 		.for('update', { of: users });
 	if (!me) throw new DomainError('forbidden', 'error_forbidden');
 	if (me.mutedUntil && me.mutedUntil > now) throw new DomainError('forbidden', 'error_muted', { params: { until: formatUntil(me.mutedUntil) } });
-	if (me.guidelinesVersion !== null && !me.accepted)
-		throw new DomainError('conflict', 'error_guidelines_new_version', { params: { version: me.guidelinesVersion } });
+	if (me.versionToAccept !== null) throw new DomainError('conflict', 'error_guidelines_new_version', { params: { version: me.versionToAccept } });
 
 	const isNew = me.approvedPosts < (await getSetting('newMemberPosts', tx));
 	const limit = await getSetting(isNew ? 'newMemberPostsPerWindow' : 'postsPerWindow', tx);

@@ -3,7 +3,7 @@ import { db, transact } from '../runtime';
 import { modCases, posts, reports, threads, users } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Actor } from '../auth/actor';
-import { decodeCursor, toPage, type Page } from '../paging';
+import { idCursor, toIdPage, type Page } from '../paging';
 import { getSetting } from '../settings';
 import { postContentShown, threadVisible, viewerOf, participantSql } from '../discussion/visibility';
 import { audit } from './audit';
@@ -98,8 +98,7 @@ export interface MyReport {
 export async function myReports(actor: Actor, raw: { cursor?: string; limit?: number } = {}): Promise<Page<MyReport>> {
 	const viewer = viewerOf(actor);
 	const input = ListReportsInput.parse(raw);
-	const cursor = decodeCursor(input.cursor);
-	if (cursor && !/^[1-9]\d{0,17}$/.test(cursor.id)) throw new DomainError('invalid_input', 'error_cursor', { field: 'cursor' });
+	const after = idCursor(input.cursor);
 	const rows = await db()
 		.select({
 			id: reports.id,
@@ -119,7 +118,7 @@ export async function myReports(actor: Actor, raw: { cursor?: string; limit?: nu
 		.leftJoin(posts, eq(posts.id, reports.postId))
 		.leftJoin(threads, eq(threads.id, posts.threadId))
 		.leftJoin(users, eq(users.id, reports.memberId))
-		.where(and(eq(reports.reporterId, viewer.id), cursor ? lt(reports.id, Number(cursor.id)) : undefined))
+		.where(and(eq(reports.reporterId, viewer.id), after !== undefined ? lt(reports.id, after) : undefined))
 		.orderBy(desc(reports.id))
 		.limit(input.limit + 1);
 	const items = rows.map(
@@ -134,5 +133,5 @@ export async function myReports(actor: Actor, raw: { cursor?: string; limit?: nu
 			resolvedAt: r.resolvedAt
 		})
 	);
-	return toPage(items, input.limit, (r) => ({ k: r.id, id: String(r.id) }));
+	return toIdPage(items, input.limit);
 }

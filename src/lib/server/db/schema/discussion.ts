@@ -117,6 +117,8 @@ export const posts = pgTable(
 		index('posts_author_idx').on(t.authorId, t.id),
 		// Posting rate limits count an author's recent posts.
 		index('posts_author_created_idx').on(t.authorId, t.createdAt),
+		// An author's own posts under moderation (the list on /home), without reading all their posts.
+		index('posts_author_withheld_idx').on(t.authorId, t.id).where(sql`${t.status} in ('held', 'hidden', 'removed')`),
 		index('posts_search_idx').using('gin', t.search)
 	]
 );
