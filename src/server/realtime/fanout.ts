@@ -17,7 +17,7 @@ export const MODERATION_ROOM = 'moderation';
 export function startFanout(io: Io, bus: EventBus): () => void {
 	const off = [
 		bus.on('post.changed', async (e) => {
-			const change = await groupPostChange(e.postId);
+			const change = e.group ?? (await groupPostChange(e.postId));
 			if (!change) return;
 			// A withheld post is announced (as a bare marker, so open views drop it) only when its status changed:
 			// one that was held from the start, or edited while withheld, is news for no one else.

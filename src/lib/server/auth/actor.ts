@@ -7,6 +7,8 @@ export interface SessionUser {
 	id: string;
 	email: string;
 	displayName: string;
+	/** For @mentions; null until the member has one. */
+	handle: string | null;
 	language: Language;
 	timeZone: string;
 	status: UserStatus;
@@ -18,6 +20,7 @@ export const userColumns = {
 	id: users.id,
 	email: users.email,
 	displayName: users.displayName,
+	handle: users.handle,
 	language: users.language,
 	timeZone: users.timeZone,
 	status: users.status,

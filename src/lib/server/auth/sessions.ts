@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { and, eq, sql } from 'drizzle-orm';
-import { db } from '../runtime';
+import { db, prepared } from '../runtime';
 import { sessions, users } from '../db/schema';
 import { getSetting } from '../settings';
 import type { Tx } from '../db';
@@ -70,11 +70,14 @@ export async function createSession(
 export async function validateSessionToken(token: string | undefined | null): Promise<SessionValidation | null> {
 	if (!token || token.length > 64) return null;
 	const id = sessionIdOf(token);
-	const [row] = await db()
-		.select({ session: sessions, user: userColumns })
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, id));
+	const [row] = await prepared('session_by_id', (d) =>
+		d
+			.select({ session: sessions, user: userColumns })
+			.from(sessions)
+			.innerJoin(users, eq(users.id, sessions.userId))
+			.where(eq(sessions.id, sql.placeholder('id')))
+			.prepare('session_by_id')
+	).execute({ id });
 	if (!row) return null;
 	const now = Date.now();
 	const { session, user } = row;

@@ -6,6 +6,12 @@ export { schema };
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
+/** Rows of a raw statement inside a transaction, whichever driver is underneath. */
+export async function rowsOf<T>(tx: Tx, query: Parameters<Tx['execute']>[0]): Promise<T[]> {
+	const result = (await tx.execute(query)) as unknown as T[] | { rows: T[] };
+	return Array.isArray(result) ? result : result.rows;
+}
+
 export interface Database {
 	db: Db;
 	kind: 'postgres' | 'pglite';

@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray, isNull, lt, lte, ne, notInArray, sql } from 'drizzle-orm';
-import type { Tx } from '../db';
+import { and, desc, eq, inArray, isNull, lt, lte, ne, notInArray, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Tx } from '../db';
 import { db, transact } from '../runtime';
 import { categories, notifications, posts, profiles, threads, threadWatches, users, NOTIFICATION_KINDS } from '../db/schema';
 import type { Actor } from '../auth/actor';
@@ -71,29 +71,34 @@ export async function notifyAboutPost(
 	if (!post || !post.public) return;
 
 	const mentioned = options.mentioned.filter((id) => id !== post.authorId);
-	const items: NewNotification[] = mentioned.map((userId) => ({ userId, kind: 'mention', threadId: post.threadId, postId, actorId: post.authorId }));
-	if (options.isReply) {
-		const watchers = await tx
-			.select({ userId: threadWatches.userId })
-			.from(threadWatches)
-			.where(
+	// Each recipient list is read and written in one statement (insert … select), and the two go together:
+	// one round trip for the whole fan-in, however many watch the thread.
+	const insertFor = (kind: NotificationKind, userId: SQL, from: SQL, where: SQL) =>
+		rowsOf<{ id: number; user_id: string }>(
+			tx,
+			sql`insert into notifications (user_id, kind, thread_id, post_id, actor_id)
+				select ${userId}, ${kind}::notification_kind, ${post.threadId}::bigint, ${postId}::bigint, ${post.authorId}::uuid from ${from} where ${where}
+				on conflict do nothing returning id, user_id`
+		);
+	const writes: Promise<{ id: number; user_id: string }[]>[] = [];
+	// Mentions are checked for membership when resolved; check again here in case the caller did not.
+	if (mentioned.length) writes.push(insertFor('mention', qualified(users.id), sql`users`, and(inArray(users.id, mentioned), participantSql(users.id))!));
+	if (options.isReply)
+		writes.push(
+			insertFor(
+				'reply',
+				qualified(threadWatches.userId),
+				sql`thread_watches`,
 				and(
 					eq(threadWatches.threadId, post.threadId),
 					eq(threadWatches.watching, true),
 					ne(threadWatches.userId, post.authorId),
 					mentioned.length ? notInArray(threadWatches.userId, mentioned) : undefined,
 					participantSql(threadWatches.userId)
-				)
-			);
-		for (const w of watchers) items.push({ userId: w.userId, kind: 'reply', threadId: post.threadId, postId, actorId: post.authorId });
-	}
-	// Mentions are checked for membership when resolved; check again here in case the caller did not.
-	if (mentioned.length) {
-		const ok = new Set(
-			(await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, mentioned), participantSql(users.id)))).map((r) => r.id)
+				)!
+			)
 		);
-		await notify(tx, emit, items.filter((n) => n.kind !== 'mention' || ok.has(n.userId)));
-	} else await notify(tx, emit, items);
+	for (const r of (await Promise.all(writes)).flat()) emit({ type: 'notification.created', userId: r.user_id, notificationId: Number(r.id) });
 }
 
 export interface NotificationView {

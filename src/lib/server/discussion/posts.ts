@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db, transact } from '../runtime';
-import type { Tx } from '../db';
+import { db, prepared, transact } from '../runtime';
+import { rowsOf, type Tx } from '../db';
 import { categories, modCases, postRevisions, posts, reactions, REACTIONS, threads, threadWatches, users } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Actor } from '../auth/actor';
@@ -97,8 +97,8 @@ const rowColumns = {
 };
 type PostRow = Awaited<ReturnType<typeof selectRows>>[number];
 
-function selectRows() {
-	return db()
+function selectRows(d = db()) {
+	return d
 		.select(rowColumns)
 		.from(posts)
 		.innerJoin(threads, eq(threads.id, posts.threadId))
@@ -106,80 +106,120 @@ function selectRows() {
 		.innerJoin(users, eq(users.id, posts.authorId));
 }
 
+interface ReactionCount {
+	postId: number;
+	kind: Reaction;
+	count: number;
+	mine: boolean;
+}
+interface QuotedPost {
+	id: number;
+	threadId: number;
+	status: ContentStatus;
+	authorId: string;
+	authorName: string;
+	bodyHtml: string;
+}
+const quoteAuthor = alias(users, 'qa');
+const quotedColumns = { id: posts.id, threadId: posts.threadId, status: posts.status, authorId: posts.authorId, authorName: quoteAuthor.displayName, bodyHtml: posts.bodyHtml };
+const selectQuoted = (q: Tx | ReturnType<typeof db>, ids: number[]) =>
+	q.select(quotedColumns).from(posts).innerJoin(quoteAuthor, eq(quoteAuthor.id, posts.authorId)).where(inArray(posts.id, ids));
+
 /** Turns rows into what the viewer may see: reactions, quotes and permissions filled in. */
 async function buildViews(viewer: Viewer, rows: PostRow[]): Promise<PostView[]> {
 	if (rows.length === 0) return [];
+	const { counts, quotes } = await extrasOf(viewer, rows);
+	return rows.map((r) => toView(viewer, r, counts, quotes));
+}
+
+/** The reactions and quoted posts of these rows: two independent reads, sent together. */
+async function extrasOf(viewer: Viewer, rows: PostRow[]) {
 	const ids = rows.map((r) => r.id);
-	const counts = await db()
-		.select({
-			postId: reactions.postId,
-			kind: reactions.kind,
-			count: sql<number>`count(*)::int`,
-			// As text: an anonymous view (groupPostChange) has no user id.
-			mine: sql<boolean>`bool_or(${reactions.userId}::text = ${viewer.id})`
-		})
-		.from(reactions)
-		.where(inArray(reactions.postId, ids))
-		.groupBy(reactions.postId, reactions.kind);
 	const quoteIds = [...new Set(rows.map((r) => r.quotePostId).filter((id): id is number => id !== null))];
-	const quoteAuthor = alias(users, 'qa');
-	const quoted = quoteIds.length
-		? await db()
-				.select({ id: posts.id, threadId: posts.threadId, status: posts.status, authorId: posts.authorId, authorName: quoteAuthor.displayName, bodyHtml: posts.bodyHtml })
-				.from(posts)
-				.innerJoin(quoteAuthor, eq(quoteAuthor.id, posts.authorId))
-				.where(inArray(posts.id, quoteIds))
-		: [];
-	const quotes = new Map(quoted.map((q) => [q.id, q]));
-	return rows.map((r) => {
-		const shown = postContentShown(viewer, r);
-		const mine = r.authorId === viewer.id;
-		const open = !r.locked && !r.archived && r.threadStatus !== 'removed';
-		const q = r.quotePostId !== null ? quotes.get(r.quotePostId) : undefined;
-		const quote =
-			q && q.threadId === r.threadId && postHasPlace(viewer, q)
-				? { postId: q.id, authorName: q.authorName, excerpt: postContentShown(viewer, q) ? plainText(q.bodyHtml) : null }
-				: null;
-		const isOpening = r.title !== null;
-		return {
-			id: r.id,
-			threadId: r.threadId,
-			seq: r.seq,
-			author: { id: r.authorId, displayName: r.authorName, handle: r.authorHandle, initials: initialsOf(r.authorName) },
-			status: r.status,
-			statusReason: reasonShown(viewer, r) ? r.statusReason : null,
-			html: shown ? r.bodyHtml : null,
-			source: shown && (mine || viewer.moderator) ? r.body : null,
-			title: r.title,
-			isOpening,
-			createdAt: r.createdAt,
-			editedAt: r.editedAt,
-			revisionCount: shown ? r.revisionCount : 0,
-			quote,
-			reactions: REACTIONS.map((kind) => {
-				const c = counts.find((x) => x.postId === r.id && x.kind === kind);
-				return { kind, count: c?.count ?? 0, mine: c?.mine ?? false };
-			}),
-			accepted: r.acceptedPostId === r.id,
-			mine,
-			can: {
-				// A held post is not edited while it waits: the moderator approves the text they read.
-				edit: mine && r.status === 'visible',
-				delete: mine && (r.status === 'visible' || r.status === 'held'),
-				react: r.status === 'visible' && !r.archived,
-				quote: r.status === 'visible' && open,
-				accept:
-					r.threadKind === 'question' && !isOpening && r.status === 'visible' && (r.threadAuthorId === viewer.id || viewer.moderator)
-			}
-		};
-	});
+	const [counts, quoted] = await Promise.all([
+		prepared('reaction_counts', (d) =>
+			d
+				.select({
+					postId: reactions.postId,
+					kind: reactions.kind,
+					count: sql<number>`count(*)::int`,
+					// As text: an anonymous view (groupPostChange) has no user id.
+					mine: sql<boolean>`bool_or(${reactions.userId}::text = ${sql.placeholder('viewer')})`
+				})
+				.from(reactions)
+				.where(sql`${reactions.postId} = any(${sql.placeholder('ids')}::bigint[])`)
+				.groupBy(reactions.postId, reactions.kind)
+				.prepare('reaction_counts')
+		).execute({ viewer: viewer.id, ids }),
+		quoteIds.length ? selectQuoted(db(), quoteIds) : []
+	]);
+	return { counts, quotes: new Map(quoted.map((q) => [q.id, q])) };
+}
+
+/** One row as the viewer may see it, from what is already in hand: no queries. */
+function toView(viewer: Viewer, r: PostRow, counts: readonly ReactionCount[], quotes: ReadonlyMap<number, QuotedPost>): PostView {
+	const shown = postContentShown(viewer, r);
+	const mine = r.authorId === viewer.id;
+	const open = !r.locked && !r.archived && r.threadStatus !== 'removed';
+	const q = r.quotePostId !== null ? quotes.get(r.quotePostId) : undefined;
+	const quote =
+		q && q.threadId === r.threadId && postHasPlace(viewer, q)
+			? { postId: q.id, authorName: q.authorName, excerpt: postContentShown(viewer, q) ? plainText(q.bodyHtml) : null }
+			: null;
+	const isOpening = r.title !== null;
+	return {
+		id: r.id,
+		threadId: r.threadId,
+		seq: r.seq,
+		author: { id: r.authorId, displayName: r.authorName, handle: r.authorHandle, initials: initialsOf(r.authorName) },
+		status: r.status,
+		statusReason: reasonShown(viewer, r) ? r.statusReason : null,
+		html: shown ? r.bodyHtml : null,
+		source: shown && (mine || viewer.moderator) ? r.body : null,
+		title: r.title,
+		isOpening,
+		createdAt: r.createdAt,
+		editedAt: r.editedAt,
+		revisionCount: shown ? r.revisionCount : 0,
+		quote,
+		reactions: REACTIONS.map((kind) => {
+			const c = counts.find((x) => x.postId === r.id && x.kind === kind);
+			return { kind, count: c?.count ?? 0, mine: c?.mine ?? false };
+		}),
+		accepted: r.acceptedPostId === r.id,
+		mine,
+		can: {
+			// A held post is not edited while it waits: the moderator approves the text they read.
+			edit: mine && r.status === 'visible',
+			delete: mine && (r.status === 'visible' || r.status === 'held'),
+			react: r.status === 'visible' && !r.archived,
+			quote: r.status === 'visible' && open,
+			accept:
+				r.threadKind === 'question' && !isOpening && r.status === 'visible' && (r.threadAuthorId === viewer.id || viewer.moderator)
+		}
+	};
+}
+
+/** Anyone who is an ordinary member: the view broadcast to a whole thread room. */
+const anyMember: Viewer = { id: '', moderator: false };
+
+const withheldFromMembers = (row: PostRow) =>
+	!threadVisible(anyMember, { status: row.threadStatus, authorId: row.threadAuthorId }) || !postHasPlace(anyMember, row);
+
+/** The post as any member sees it, or a bare `withheld` marker when members may not see it. */
+function groupChangeOf(row: PostRow, counts: readonly ReactionCount[], quotes: ReadonlyMap<number, QuotedPost>): PostChange {
+	if (withheldFromMembers(row)) return { id: row.id, threadId: row.threadId, seq: row.seq, withheld: true };
+	return { ...toView(anyMember, row, counts, quotes), withheld: false };
 }
 
 async function visibleThread(viewer: Viewer, threadId: number) {
-	const [t] = await db()
-		.select({ id: threads.id, status: threads.status, authorId: threads.authorId })
-		.from(threads)
-		.where(and(eq(threads.id, threadId), threadVisibleSql(viewer)));
+	const [t] = await prepared(`visible_thread:${viewer.moderator}`, (d) =>
+		d
+			.select({ id: threads.id, status: threads.status, authorId: threads.authorId })
+			.from(threads)
+			.where(and(eq(threads.id, sql.placeholder('thread')), threadVisibleSql({ id: sql.placeholder('viewer'), moderator: viewer.moderator })))
+			.prepare(`visible_thread_${viewer.moderator ? 'moderator' : 'member'}`)
+	).execute({ thread: threadId, viewer: viewer.id });
 	if (!t) throw new DomainError('not_found', 'error_thread_not_found');
 	return t;
 }
@@ -203,19 +243,21 @@ export async function listPosts(actor: Actor, threadId: number, raw: ListPostsIn
 	const input = ListPostsInput.parse(raw);
 	await visibleThread(viewer, threadId);
 	const base = and(eq(posts.threadId, threadId), postPlaceSql(viewer));
+	const page = (mode: 'before' | 'from' | 'after' | 'first', at: number | null) =>
+		postPageQuery(viewer.moderator, mode).execute({ thread: threadId, viewer: viewer.id, at, limit: input.limit + 1 });
 	let rows: PostRow[];
 	if (input.before !== undefined) {
-		rows = (await selectRows().where(and(base, lt(posts.id, input.before))).orderBy(desc(posts.id)).limit(input.limit + 1)).reverse();
+		rows = (await page('before', input.before)).reverse();
 		const hasEarlier = rows.length > input.limit;
 		if (hasEarlier) rows = rows.slice(1);
 		return { items: await buildViews(viewer, rows), earlier: hasEarlier ? rows[0]!.id : null, later: rows.at(-1)?.id ?? null };
 	}
-	const start = input.from !== undefined ? gte(posts.id, input.from) : input.after !== undefined ? gt(posts.id, input.after) : undefined;
-	rows = await selectRows().where(and(base, start)).orderBy(asc(posts.id)).limit(input.limit + 1);
+	const mode = input.from !== undefined ? 'from' : input.after !== undefined ? 'after' : 'first';
+	rows = await page(mode, input.from ?? input.after ?? null);
 	const hasLater = rows.length > input.limit;
 	rows = rows.slice(0, input.limit);
 	let earlier: number | null = null;
-	if (start && rows.length) {
+	if (mode !== 'first' && rows.length) {
 		const [before] = await db()
 			.select({ id: posts.id })
 			.from(posts)
@@ -225,6 +267,18 @@ export async function listPosts(actor: Actor, threadId: number, raw: ListPostsIn
 	}
 	return { items: await buildViews(viewer, rows), earlier, later: hasLater ? rows.at(-1)!.id : null };
 }
+
+/** A page of a thread's posts in its shapes (moderator or member; where the page starts), each prepared once. */
+const postPageQuery = (moderator: boolean, mode: 'before' | 'from' | 'after' | 'first') =>
+	prepared(`post_page:${moderator}:${mode}`, (d) => {
+		const at = sql.placeholder('at');
+		const start = mode === 'before' ? lt(posts.id, at) : mode === 'from' ? gte(posts.id, at) : mode === 'after' ? gt(posts.id, at) : undefined;
+		return selectRows(d)
+			.where(and(eq(posts.threadId, sql.placeholder('thread')), postPlaceSql({ id: sql.placeholder('viewer'), moderator }), start))
+			.orderBy(mode === 'before' ? desc(posts.id) : asc(posts.id))
+			.limit(sql.placeholder('limit'))
+			.prepare(`post_page_${moderator ? 'moderator' : 'member'}_${mode}`);
+	});
 
 /** One post as the viewer may see it, or null when it has no place for them. The live layer's view function. */
 export async function getPostView(actor: Actor, postId: number): Promise<PostView | null> {
@@ -304,62 +358,114 @@ export async function revisionsOf(actor: Actor, postIds: number[]): Promise<Map<
 export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Promise<PostView> {
 	const viewer = viewerOf(actor);
 	const input = ReplyInput.parse(raw);
+	const me = viewer.actor.user;
 	const result = await transact(async (tx, emit) => {
-		const [thread] = await tx
-			.select({ id: threads.id, status: threads.status, authorId: threads.authorId, locked: threads.locked, categoryId: threads.categoryId, archived: categories.archived, slowModeSeconds: threads.slowModeSeconds })
-			.from(threads)
-			.innerJoin(categories, eq(categories.id, threads.categoryId))
-			.where(eq(threads.id, threadId))
-			.for('update', { of: threads });
+		// Everything up to the write goes in one round trip: postgres.js pipelines the statements on the transaction's
+		// connection, in the order they are started. The thread is locked first, so replies to one thread are written
+		// (and numbered) one at a time; the admission locks the member next (the same order as every other writer).
+		// The new post's id is drawn now, so that everything written about it can go together with the post itself.
+		const [[thread], quoted, mentions, [next], admitted] = await Promise.all([
+			tx
+				.select({
+					status: threads.status,
+					authorId: threads.authorId,
+					kind: threads.kind,
+					acceptedPostId: threads.acceptedPostId,
+					locked: threads.locked,
+					categoryId: threads.categoryId,
+					archived: categories.archived
+				})
+				.from(threads)
+				.innerJoin(categories, eq(categories.id, threads.categoryId))
+				.where(eq(threads.id, threadId))
+				.for('update', { of: threads })
+				.execute(),
+			input.quotePostId !== undefined ? selectQuoted(tx, [input.quotePostId]).execute() : [],
+			resolveMentions(tx, input.body, viewer.id),
+			rowsOf<{ id: string }>(tx, sql`select nextval(pg_get_serial_sequence('posts', 'id')) as id`),
+			// Settled, not thrown: a thread the member may not see answers 404 before anything about them.
+			admitPost(tx, viewer, { text: input.body, threadId }).then(
+				(admission) => ({ admission }),
+				(error: unknown) => ({ error })
+			)
+		]);
 		if (!thread || !threadVisible(viewer, thread)) throw new DomainError('not_found', 'error_thread_not_found');
 		if (thread.locked || thread.status === 'removed') throw new DomainError('conflict', 'error_thread_locked');
 		if (thread.archived) throw new DomainError('conflict', 'error_category_archived');
-		if (input.quotePostId !== undefined) {
-			const [q] = await tx
-				.select({ id: posts.id, threadId: posts.threadId, status: posts.status, authorId: posts.authorId })
-				.from(posts)
-				.where(eq(posts.id, input.quotePostId));
-			if (!q || q.threadId !== threadId || !postContentShown(viewer, q)) throw new DomainError('not_found', 'error_quote_not_found', { field: 'quotePostId' });
-		}
-		const admission = await admitPost(tx, viewer, { text: input.body, threadId, slowModeSeconds: thread.slowModeSeconds });
+		const q = quoted[0];
+		if (input.quotePostId !== undefined && (!q || q.threadId !== threadId || !postContentShown(viewer, q)))
+			throw new DomainError('not_found', 'error_quote_not_found', { field: 'quotePostId' });
+		if ('error' in admitted) throw admitted.error;
+		const { admission } = admitted;
 		if ('refused' in admission) return admission;
-		const mentions = await resolveMentions(tx, input.body, viewer.id);
 		const status: ContentStatus = admission.status;
 		const now = new Date();
-		const [post] = await tx
-			.insert(posts)
-			.values({
-				threadId,
-				authorId: viewer.id,
-				body: input.body,
-				bodyHtml: renderMarkdown(input.body, { mentions: mentions.handles }),
-				quotePostId: input.quotePostId ?? null,
-				status,
-				createdAt: now
-			})
-			.returning({ id: posts.id, seq: posts.seq });
-		// Independent writes, sent together: postgres.js pipelines them on the transaction's connection, so the
-		// reply (and the broadcast waiting for its commit) pays one round trip for them, not six.
-		await Promise.all([
+		const postId = Number(next!.id);
+		const bodyHtml = renderMarkdown(input.body, { mentions: mentions.handles });
+		// The post and everything written about it, in one round trip; the post is started first, so the rows that
+		// refer to it (notifications, a moderation case) follow it on the connection.
+		const [[post]] = await Promise.all([
+			tx
+				.insert(posts)
+				.overridingSystemValue()
+				.values({ id: postId, threadId, authorId: viewer.id, body: input.body, bodyHtml, quotePostId: input.quotePostId ?? null, status, createdAt: now })
+				.returning({ seq: posts.seq })
+				.execute(),
 			status === 'visible' &&
 				tx
 					.update(threads)
-					.set({ lastPostId: post!.id, lastPostAt: now, replyCount: sql`${threads.replyCount} + 1` })
-					.where(eq(threads.id, threadId)),
-			tx.insert(threadWatches).values({ userId: viewer.id, threadId, watching: true }).onConflictDoNothing(),
-			markReadTx(tx, emit, viewer.id, threadId, post!.id),
-			notifyAboutPost(tx, emit, post!.id, { mentioned: mentions.userIds, isReply: true, known: { threadId, authorId: viewer.id, public: status === 'visible' && thread.status === 'visible' && !thread.archived } }),
-			afterAdmission(tx, emit, admission, { id: post!.id, authorId: viewer.id, threadId })
+					.set({ lastPostId: postId, lastPostAt: now, replyCount: sql`${threads.replyCount} + 1` })
+					.where(eq(threads.id, threadId))
+					.execute(),
+			tx.insert(threadWatches).values({ userId: viewer.id, threadId, watching: true }).onConflictDoNothing().execute(),
+			markReadTx(tx, emit, viewer.id, threadId, postId),
+			notifyAboutPost(tx, emit, postId, { mentioned: mentions.userIds, isReply: true, known: { threadId, authorId: viewer.id, public: status === 'visible' && thread.status === 'visible' && !thread.archived } }),
+			afterAdmission(tx, emit, admission, { id: postId, authorId: viewer.id, threadId })
 		]);
+		// Everything a view needs is in hand: neither the answer nor the broadcast reads the post back.
+		const row: PostRow = {
+			id: postId,
+			threadId,
+			authorId: viewer.id,
+			authorName: me.displayName,
+			authorHandle: me.handle,
+			title: null,
+			body: input.body,
+			bodyHtml,
+			quotePostId: input.quotePostId ?? null,
+			status,
+			statusReason: null,
+			seq: post!.seq,
+			createdAt: now,
+			editedAt: null,
+			threadKind: thread.kind,
+			threadAuthorId: thread.authorId,
+			threadStatus: thread.status,
+			acceptedPostId: thread.acceptedPostId,
+			locked: thread.locked,
+			archived: thread.archived,
+			revisionCount: 0
+		};
+		const quotes = new Map(quoted.map((x) => [x.id, x]));
 		// In a thread members cannot see (held, hidden), even a visible reply is news for no one else.
 		const audience = thread.status === 'visible' ? audienceOf(status) : 'author';
-		emit({ type: 'post.changed', change: 'created', threadId, categoryId: thread.categoryId, postId: post!.id, seq: post!.seq, authorId: viewer.id, audience });
+		emit({
+			type: 'post.changed',
+			change: 'created',
+			threadId,
+			categoryId: thread.categoryId,
+			postId,
+			seq: post!.seq,
+			authorId: viewer.id,
+			audience,
+			group: groupChangeOf(row, [], quotes)
+		});
 		if (status === 'visible')
 			emit({ type: 'thread.changed', change: 'updated', threadId, categoryId: thread.categoryId, authorId: thread.authorId, audience: audienceOf(thread.status) });
-		return { postId: post!.id };
+		return { view: toView(viewer, row, [], quotes) };
 	});
 	if ('refused' in result) throw result.refused;
-	return (await getPostView(actor, result.postId))!;
+	return result.view;
 }
 
 export interface LockedPost {
@@ -525,10 +631,9 @@ export async function toggleReaction(actor: Actor, postId: number, raw: ReactInp
 export async function groupPostChange(postId: number): Promise<PostChange | null> {
 	const [row] = await selectRows().where(eq(posts.id, postId));
 	if (!row) return null;
-	const member: Viewer = { id: '', moderator: false };
-	if (!threadVisible(member, { status: row.threadStatus, authorId: row.threadAuthorId }) || !postHasPlace(member, row))
-		return { id: row.id, threadId: row.threadId, seq: row.seq, withheld: true };
-	return { ...(await buildViews(member, [row]))[0]!, withheld: false };
+	if (withheldFromMembers(row)) return groupChangeOf(row, [], new Map());
+	const { counts, quotes } = await extrasOf(anyMember, [row]);
+	return groupChangeOf(row, counts, quotes);
 }
 
 export interface WithheldOwnPost {

@@ -15,14 +15,17 @@ import { postPlaceSql, qualified, threadVisibleSql, viewerOf, type Viewer } from
 
 /** Raises the mark (never lowers it) and clears the notifications about what is now read. */
 export async function markReadTx(tx: Tx, emit: Emit, userId: string, threadId: number, upToPostId: number): Promise<void> {
-	await tx
-		.insert(threadReads)
-		.values({ userId, threadId, lastReadPostId: upToPostId })
-		.onConflictDoUpdate({
-			target: [threadReads.userId, threadReads.threadId],
-			set: { lastReadPostId: sql`greatest(${threadReads.lastReadPostId}, excluded.last_read_post_id)`, updatedAt: new Date() }
-		});
-	await markThreadNotificationsRead(tx, emit, userId, threadId, upToPostId);
+	// Independent: sent together.
+	await Promise.all([
+		tx
+			.insert(threadReads)
+			.values({ userId, threadId, lastReadPostId: upToPostId })
+			.onConflictDoUpdate({
+				target: [threadReads.userId, threadReads.threadId],
+				set: { lastReadPostId: sql`greatest(${threadReads.lastReadPostId}, excluded.last_read_post_id)`, updatedAt: new Date() }
+			}),
+		markThreadNotificationsRead(tx, emit, userId, threadId, upToPostId)
+	]);
 }
 
 /** "I have seen this thread up to this post" (a page of it was shown, or live posts scrolled into view). */

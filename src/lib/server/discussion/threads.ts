@@ -1,5 +1,5 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
-import { db, transact } from '../runtime';
+import { and, desc, eq, sql, type Placeholder } from 'drizzle-orm';
+import { db, prepared, transact } from '../runtime';
 import { alias } from 'drizzle-orm/pg-core';
 import { categories, posts, threadReads, threads, threadWatches, users } from '../db/schema';
 import { DomainError } from '../errors';
@@ -95,14 +95,33 @@ function toSummary(r: SummaryRow): ThreadSummary {
 	};
 }
 
-function baseSummaryQuery(viewerId: string) {
-	return db()
+function baseSummaryQuery(viewerId: string | Placeholder, d = db()) {
+	return d
 		.select(summaryColumns)
 		.from(threads)
 		.innerJoin(categories, eq(categories.id, threads.categoryId))
 		.innerJoin(users, eq(users.id, threads.authorId))
 		.leftJoin(r, and(eq(r.threadId, threads.id), eq(r.userId, viewerId)));
 }
+
+/** The list's query in its four shapes (one category or all; first page or after a cursor), each prepared once. */
+const threadListQuery = (inCategory: boolean, paged: boolean) =>
+	prepared(`thread_list:${inCategory}:${paged}`, (d) =>
+		baseSummaryQuery(sql.placeholder('viewer'), d)
+			.where(
+				and(
+					threadListedSql(),
+					eq(categories.archived, false),
+					inCategory ? eq(threads.categoryId, sql.placeholder('category')) : undefined,
+					paged
+						? sql`(${threads.pinned}, ${threads.lastPostAt}, ${threads.id}) < (${sql.placeholder('pinned')}::boolean, (${sql.placeholder('at')}::timestamp at time zone 'UTC'), ${sql.placeholder('id')}::bigint)`
+						: undefined
+				)
+			)
+			.orderBy(desc(threads.pinned), desc(threads.lastPostAt), desc(threads.id))
+			.limit(sql.placeholder('limit'))
+			.prepare(`thread_list_${inCategory ? 'category' : 'all'}_${paged ? 'after' : 'first'}`)
+	);
 
 /**
  * Threads of one category (by slug) or of the whole group: pinned first, then
@@ -122,17 +141,21 @@ export async function listThreads(actor: Actor, raw: ListThreadsInput = {}): Pro
 		if (!c) throw new DomainError('not_found', 'error_category_not_found');
 		categoryId = c.id;
 	}
-	let after;
+	let after: { pinned: boolean; at: string; id: number } | undefined;
 	if (cursor) {
 		const [pinned, at] = String(cursor.k).split('|');
 		if ((pinned !== '0' && pinned !== '1') || !at || !/^\d+$/.test(cursor.id) || Number.isNaN(Date.parse(at.replace(' ', 'T') + 'Z')))
 			throw new DomainError('invalid_input', 'error_cursor', { field: 'cursor' });
-		after = sql`(${threads.pinned}, ${threads.lastPostAt}, ${threads.id}) < (${pinned === '1'}::boolean, (${at}::timestamp at time zone 'UTC'), ${Number(cursor.id)}::bigint)`;
+		after = { pinned: pinned === '1', at, id: Number(cursor.id) };
 	}
-	const rows = await baseSummaryQuery(viewer.id)
-		.where(and(threadListedSql(), eq(categories.archived, false), categoryId ? eq(threads.categoryId, categoryId) : undefined, after))
-		.orderBy(desc(threads.pinned), desc(threads.lastPostAt), desc(threads.id))
-		.limit(input.limit + 1);
+	const rows = await threadListQuery(categoryId !== undefined, after !== undefined).execute({
+		viewer: viewer.id,
+		category: categoryId ?? null,
+		pinned: after?.pinned ?? null,
+		at: after?.at ?? null,
+		id: after?.id ?? null,
+		limit: input.limit + 1
+	});
 	const items = rows.slice(0, input.limit);
 	const last = items.at(-1);
 	return {

@@ -1,4 +1,4 @@
-import { and, eq, getTableName, inArray, or, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, eq, getTableName, inArray, or, sql, type Column, type Placeholder, type SQL } from 'drizzle-orm';
 import { categories, posts, threads } from '../db/schema';
 import { can, ROLES } from '../../roles';
 import { requireCapability, type Actor } from '../auth/actor';
@@ -23,6 +23,9 @@ export interface Viewer {
 	moderator: boolean;
 }
 
+/** A viewer in SQL: in a prepared query the id is a placeholder, filled in on each call. */
+export type SqlViewer = { id: string | Placeholder; moderator: boolean };
+
 export type ContentStatus = 'visible' | 'held' | 'hidden' | 'removed' | 'deleted';
 const WITHHELD: readonly ContentStatus[] = ['held', 'hidden', 'removed'];
 
@@ -33,7 +36,7 @@ export function viewerOf(actor: Actor): Viewer & { actor: Extract<Actor, { kind:
 }
 
 /** May the viewer open this thread? (SQL, on `threads`) */
-export function threadVisibleSql(v: Viewer): SQL {
+export function threadVisibleSql(v: SqlViewer): SQL {
 	if (v.moderator) return sql`true`;
 	return or(eq(threads.status, 'visible'), eq(threads.authorId, v.id))!;
 }
@@ -46,7 +49,7 @@ export function threadVisible(v: Viewer, t: { status: ContentStatus; authorId: s
 export const threadListedSql = (): SQL => eq(threads.status, 'visible');
 
 /** Does the post have a place in the thread for this viewer? (SQL, on `posts`) */
-export function postPlaceSql(v: Viewer): SQL {
+export function postPlaceSql(v: SqlViewer): SQL {
 	if (v.moderator) return sql`true`;
 	return or(inArray(posts.status, ['visible', 'deleted']), eq(posts.authorId, v.id))!;
 }

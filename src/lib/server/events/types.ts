@@ -1,3 +1,5 @@
+import type { PostChange } from '../discussion/posts';
+
 /**
  * Domain events: facts the domain layer publishes after a commit. The realtime
  * layer turns them into socket messages; nothing else may invent them.
@@ -21,6 +23,8 @@ export type DomainEvent =
 			seq: number;
 			authorId: string;
 			audience: Audience;
+			/** The post as any member sees it, when the writer had it in hand: the fan-out then need not read it back. */
+			group?: PostChange;
 	  }
 	| {
 			type: 'thread.changed';

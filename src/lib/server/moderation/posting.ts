@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db';
 import { posts, reports, users } from '../db/schema';
 import { DomainError } from '../errors';
@@ -27,7 +27,7 @@ export type Admission =
 
 export const formatUntil = (d: Date): string => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
-export async function admitPost(tx: Tx, viewer: Viewer, post: { text: string; threadId?: number; slowModeSeconds?: number | null }): Promise<Admission> {
+export async function admitPost(tx: Tx, viewer: Viewer, post: { text: string; threadId?: number }): Promise<Admission> {
 	if (viewer.moderator) return { status: 'visible' };
 	const now = new Date();
 	const windowMs = (await getSetting('postWindowMinutes', tx)) * 60_000;
@@ -41,7 +41,13 @@ export async function admitPost(tx: Tx, viewer: Viewer, post: { text: string; th
 			approvedPosts: users.approvedPosts,
 			versionToAccept: versionToAcceptSql(me_),
 			recent: sql<number>`(select count(*)::int from posts p where p.author_id = ${me_} and p.created_at > ${since.toISOString()}::timestamptz)`,
-			oldest: sql<string | null>`(select min(p.created_at)::text from posts p where p.author_id = ${me_} and p.created_at > ${since.toISOString()}::timestamptz)`
+			oldest: sql<string | null>`(select min(p.created_at)::text from posts p where p.author_id = ${me_} and p.created_at > ${since.toISOString()}::timestamptz)`,
+			// A reply's thread may be in slow mode: its interval, and when this member last wrote there (read only then).
+			...(post.threadId !== undefined && {
+				slowModeSeconds: sql<number | null>`(select t.slow_mode_seconds from threads t where t.id = ${post.threadId})`,
+				lastInThread: sql<string | null>`case when (select t.slow_mode_seconds from threads t where t.id = ${post.threadId}) > 0
+					then (select max(p.created_at)::text from posts p where p.thread_id = ${post.threadId} and p.author_id = ${me_}) end`
+			})
 		})
 		.from(users)
 		.where(eq(users.id, viewer.id))
@@ -58,15 +64,10 @@ export async function admitPost(tx: Tx, viewer: Viewer, post: { text: string; th
 		throw new DomainError('rate_limited', isNew ? 'error_post_rate_new' : 'error_post_rate', { retryAfter, params: { limit, minutes: windowMs / 60_000 } });
 	}
 
-	if (post.threadId !== undefined && post.slowModeSeconds) {
-		const [last] = await tx
-			.select({ at: posts.createdAt })
-			.from(posts)
-			.where(and(eq(posts.threadId, post.threadId), eq(posts.authorId, viewer.id)))
-			.orderBy(desc(posts.id))
-			.limit(1);
-		const wait = last ? Math.ceil((last.at.getTime() + post.slowModeSeconds * 1000 - now.getTime()) / 1000) : 0;
-		if (wait > 0) throw new DomainError('rate_limited', 'error_slow_mode_wait', { retryAfter: wait, params: { interval: post.slowModeSeconds } });
+	const slowMode = 'slowModeSeconds' in me ? me.slowModeSeconds : null;
+	if (slowMode && 'lastInThread' in me && me.lastInThread) {
+		const wait = Math.ceil((Date.parse(me.lastInThread) + slowMode * 1000 - now.getTime()) / 1000);
+		if (wait > 0) throw new DomainError('rate_limited', 'error_slow_mode_wait', { retryAfter: wait, params: { interval: slowMode } });
 	}
 
 	const matches = await matchWords(post.text, tx);
