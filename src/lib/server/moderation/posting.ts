@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db';
-import { posts, reports, users } from '../db/schema';
+import { reports, users } from '../db/schema';
 import { DomainError } from '../errors';
 import { getSetting } from '../settings';
 import type { Emit } from '../discussion/notifications';
