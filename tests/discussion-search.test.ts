@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { startTestServer, type TestServer } from './helpers/server';
 import { createThread, newCategory, newMember, replyTo, setThread, type TestMember } from './helpers/discussion';
+import { sql } from 'drizzle-orm';
 import { categories, posts } from '../src/lib/server/db/schema';
+import { SEARCH_CANDIDATES } from '../src/lib/server/discussion/search';
 
 let t: TestServer;
 let a: TestMember;
@@ -127,5 +129,29 @@ describe('search', () => {
 		} while (cursor && pages < 10);
 		expect(new Set(seen).size).toBe(7);
 		expect([...seen].sort()).toEqual([...made].sort());
+	});
+
+	it('ranks the newest matches when more match than are ranked, through the RUM index where Postgres has it', async () => {
+		const many = await newCategory(t, 'Veel');
+		// A title match, so it would rank first if it were among the candidates; then more newer replies than are ranked.
+		const old = await createThread(t, a.cookie, { category: many.slug, title: 'Zonnepanelen op het dak', body: 'Zonnepanelen: wie heeft ervaring?' });
+		await t.db.execute(sql`
+			insert into posts (thread_id, author_id, body, body_html)
+			select ${old.threadId}, ${a.id}, 'Over zonnepanelen nummer ' || n, '<p>Over zonnepanelen nummer ' || n || '</p>'
+			from generate_series(1, ${SEARCH_CANDIDATES}) as n`);
+		const [newest] = await t.db.select({ id: posts.id }).from(posts).where(eq(posts.threadId, old.threadId)).orderBy(sql`${posts.id} desc`).limit(1);
+		const res = await search(b.cookie, `q=zonnepanelen&category=${many.slug}&limit=50`);
+		expect(res.status).toBe(200);
+		expect(res.body.items).toHaveLength(50);
+		expect(ids(res.body.items)).not.toContain(old.postId);
+		expect(ids(res.body.items)).toContain(newest!.id);
+
+		// Where the RUM extension can be installed, migration 0004 made the index that hands matches over newest first.
+		if (t.database.kind === 'postgres') {
+			const rows = (await t.db.execute(sql`select
+				exists (select 1 from pg_available_extensions where name = 'rum') as available,
+				exists (select 1 from pg_indexes where indexname = 'posts_search_newest_idx') as indexed`)) as unknown as { available: boolean; indexed: boolean }[];
+			expect(rows[0]!.indexed).toBe(rows[0]!.available);
+		}
 	});
 });

@@ -62,11 +62,68 @@ const headline = (text: SQL, options: SQL) => sql`(select case when strpos(hd, c
 /**
  * How many matching posts are ranked: the newest this many. A common word
  * matches a large share of a big group; ranking every match (ts_rank reads
- * each post's tsvector) made search slower the bigger the group. Finding the
- * newest matches still touches each match once (the GIN index answers in no
- * particular order), but ranking, joining and sorting stay bounded.
+ * each post's tsvector) made search slower the bigger the group. With the RUM
+ * index (migration 0004) only these are read at all; with GIN alone, finding
+ * them still touches each match once, but ranking, joining and sorting stay
+ * bounded.
  */
 export const SEARCH_CANDIDATES = 1000;
+
+type Filters = Pick<SearchInput, 'category' | 'country'>;
+const filtersSql = (input: Filters) =>
+	sql`${input.category ? sql`and categories.slug = ${input.category}` : sql``}
+		${input.country ? sql`and threads.country = ${input.country}` : sql``}`;
+
+/**
+ * The newest matches through the GIN index: the matches, sorted by id, are a derived table named
+ * posts, so that publicPostSql applies to it as written; joined in that order, threads and
+ * categories are read only until SEARCH_CANDIDATES rows qualify, not for every match.
+ */
+const candidatesByGin = (input: Filters) => sql`
+	select posts.id
+	from (
+		select p.id, p.thread_id, p.status
+		from posts p
+		cross join s
+		where numnode(s.query) > 0 and p.search @@ s.query
+		order by p.id desc
+	) as posts
+	join threads on threads.id = posts.thread_id
+	join categories on categories.id = threads.category_id
+	where ${publicPostSql()} ${filtersSql(input)}
+	order by posts.id desc
+	limit ${SEARCH_CANDIDATES}`;
+
+/**
+ * The newest matches through the RUM index (migration 0004): it hands matches over newest first
+ * (`<=|` from the largest id), and the nested loop stops once SEARCH_CANDIDATES qualify, so a
+ * common word costs no more in a big group than in a small one.
+ */
+const candidatesByRum = (input: Filters) => sql`
+	select posts.id
+	from posts
+	cross join s
+	join threads on threads.id = posts.thread_id
+	join categories on categories.id = threads.category_id
+	where numnode(s.query) > 0 and posts.search @@ s.query and ${publicPostSql()} ${filtersSql(input)}
+	order by posts.id <=| 9223372036854775807::bigint
+	limit ${SEARCH_CANDIDATES}`;
+
+const newestFirstByDb = new WeakMap<object, Promise<boolean>>();
+
+/** Whether this database has the RUM index (it needs an extension PGlite and some hosts lack). Asked once. */
+function hasNewestFirstIndex(): Promise<boolean> {
+	const { database } = runtime();
+	let known = newestFirstByDb.get(database);
+	if (!known) {
+		known =
+			database.kind === 'pglite'
+				? Promise.resolve(false)
+				: database.rows<{ found: boolean }>(sql`select exists (select 1 from pg_indexes where indexname = 'posts_search_newest_idx') as found`).then((r) => Boolean(r[0]?.found));
+		newestFirstByDb.set(database, known);
+	}
+	return known;
+}
 
 /**
  * Full-text search over titles and bodies, Dutch and English stemming (and
@@ -75,11 +132,6 @@ export const SEARCH_CANDIDATES = 1000;
  * categories that are not archived), filtered by category slug and country;
  * of those, the newest SEARCH_CANDIDATES are ranked by ts_rank. Keyset on
  * (rank, id).
- *
- * In the candidates step the matches, sorted by id, are a derived table named
- * posts, so that publicPostSql applies to it as written; joined in that order,
- * threads and categories are read only until SEARCH_CANDIDATES rows qualify,
- * not for every match.
  */
 export async function searchPosts(actor: Actor, raw: SearchInput): Promise<Page<SearchHit>> {
 	viewerOf(actor);
@@ -87,6 +139,7 @@ export async function searchPosts(actor: Actor, raw: SearchInput): Promise<Page<
 	const cursor = decodeCursor(input.cursor);
 	if (cursor && (typeof cursor.k !== 'number' || !/^\d+$/.test(cursor.id))) throw new DomainError('invalid_input', 'error_cursor', { field: 'cursor' });
 	const q = input.q;
+	const newestFirst = await hasNewestFirstIndex();
 	const rows = await runtime().database.rows<{
 		id: number | string;
 		thread_id: number | string;
@@ -104,23 +157,7 @@ export async function searchPosts(actor: Actor, raw: SearchInput): Promise<Page<
 		with s as (
 			select websearch_to_tsquery('dutch', ${q}) || websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}) as query
 		),
-		candidates as materialized (
-			select posts.id
-			from (
-				select p.id, p.thread_id, p.status
-				from posts p
-				cross join s
-				where numnode(s.query) > 0 and p.search @@ s.query
-				order by p.id desc
-			) as posts
-			join threads on threads.id = posts.thread_id
-			join categories on categories.id = threads.category_id
-			where ${publicPostSql()}
-				${input.category ? sql`and categories.slug = ${input.category}` : sql``}
-				${input.country ? sql`and threads.country = ${input.country}` : sql``}
-			order by posts.id desc
-			limit ${SEARCH_CANDIDATES}
-		),
+		candidates as materialized (${newestFirst ? candidatesByRum(input) : candidatesByGin(input)}),
 		hits as (
 			select p.id, p.thread_id, p.title is not null as is_opening, p.body, p.created_at, p.author_id, ts_rank(p.search, s.query) as rank
 			from candidates k
