@@ -67,7 +67,10 @@ const headline = (text: SQL, options: SQL) => sql`(select case when strpos(hd, c
  * them still touches each match once, but ranking, joining and sorting stay
  * bounded.
  */
-export const SEARCH_CANDIDATES = 1000;
+export const SEARCH_CANDIDATES = 500;
+
+/** Dutch and English stems and plain words, OR-ed: an inflected Dutch word finds its other forms. */
+const tsquery = (q: string) => sql`(websearch_to_tsquery('dutch', ${q}) || websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}))`;
 
 type Filters = Pick<SearchInput, 'category' | 'country'>;
 const filtersSql = (input: Filters) =>
@@ -75,38 +78,47 @@ const filtersSql = (input: Filters) =>
 		${input.country ? sql`and threads.country = ${input.country}` : sql``}`;
 
 /**
- * The newest matches through the GIN index: the matches, sorted by id, are a derived table named
+ * The newest matches, ranked, through the GIN index: the matches, sorted by id, are a derived table named
  * posts, so that publicPostSql applies to it as written; joined in that order, threads and
  * categories are read only until SEARCH_CANDIDATES rows qualify, not for every match.
  */
 const candidatesByGin = (input: Filters) => sql`
-	select posts.id
+	select k.id, ts_rank(p.search, s.query) as rank
 	from (
-		select p.id, p.thread_id, p.status
-		from posts p
-		cross join s
-		where numnode(s.query) > 0 and p.search @@ s.query
-		order by p.id desc
-	) as posts
-	join threads on threads.id = posts.thread_id
-	join categories on categories.id = threads.category_id
-	where ${publicPostSql()} ${filtersSql(input)}
-	order by posts.id desc
-	limit ${SEARCH_CANDIDATES}`;
+		select posts.id
+		from (
+			select p.id, p.thread_id, p.status
+			from posts p
+			cross join s
+			where numnode(s.query) > 0 and p.search @@ s.query
+			order by p.id desc
+		) as posts
+		join threads on threads.id = posts.thread_id
+		join categories on categories.id = threads.category_id
+		where ${publicPostSql()} ${filtersSql(input)}
+		order by posts.id desc
+		limit ${SEARCH_CANDIDATES}
+	) as k
+	join posts p on p.id = k.id
+	cross join s`;
 
 /**
- * The newest matches through the RUM index (migration 0004): it hands matches over newest first
- * (`<=|` from the largest id), and the nested loop stops once SEARCH_CANDIDATES qualify, so a
- * common word costs no more in a big group than in a small one.
+ * The newest matches, ranked, through the RUM index (migration 0004): it hands matches over newest first
+ * (`<=|` distance below NEWEST_ANCHOR), and the nested loop stops once SEARCH_CANDIDATES qualify,
+ * so a common word costs no more in a big group than in a small one. The query is written out here,
+ * not read from the CTE: the planner then sees the words, estimates how many match, and picks the
+ * ordered scan (through a CTE it guesses, and sorts every match instead).
  */
-const candidatesByRum = (input: Filters) => sql`
-	select posts.id
+/** Above every post id, and low enough that RUM's distance (a float8) tells neighbouring ids apart: 2^52. */
+const NEWEST_ANCHOR = 4503599627370496;
+
+const candidatesByRum = (input: Filters & { q: string }) => sql`
+	select posts.id, ts_rank(posts.search, ${tsquery(input.q)}) as rank
 	from posts
-	cross join s
 	join threads on threads.id = posts.thread_id
 	join categories on categories.id = threads.category_id
-	where numnode(s.query) > 0 and posts.search @@ s.query and ${publicPostSql()} ${filtersSql(input)}
-	order by posts.id <=| 9223372036854775807::bigint
+	where numnode(${tsquery(input.q)}) > 0 and posts.search @@ ${tsquery(input.q)} and ${publicPostSql()} ${filtersSql(input)}
+	order by posts.id <=| ${NEWEST_ANCHOR}::bigint
 	limit ${SEARCH_CANDIDATES}`;
 
 const newestFirstByDb = new WeakMap<object, Promise<boolean>>();
@@ -155,30 +167,25 @@ export async function searchPosts(actor: Actor, raw: SearchInput): Promise<Page<
 		snippet: string;
 	}>(sql`
 		with s as (
-			select websearch_to_tsquery('dutch', ${q}) || websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}) as query
+			select ${tsquery(q)} as query
 		),
-		candidates as materialized (${newestFirst ? candidatesByRum(input) : candidatesByGin(input)}),
-		hits as (
-			select p.id, p.thread_id, p.title is not null as is_opening, p.body, p.created_at, p.author_id, ts_rank(p.search, s.query) as rank
-			from candidates k
-			join posts p on p.id = k.id
-			cross join s
-		),
+		candidates as materialized (${newestFirst ? candidatesByRum({ ...input, q }) : candidatesByGin(input)}),
 		page as (
-			select * from hits
-			${cursor ? sql`where (hits.rank < ${cursor.k}::real or (hits.rank = ${cursor.k}::real and hits.id < ${Number(cursor.id)}::bigint))` : sql``}
-			order by hits.rank desc, hits.id desc
+			select k.id, k.rank from candidates k
+			${cursor ? sql`where (k.rank < ${cursor.k}::real or (k.rank = ${cursor.k}::real and k.id < ${Number(cursor.id)}::bigint))` : sql``}
+			order by k.rank desc, k.id desc
 			limit ${input.limit + 1}
 		)
-		select page.id, page.thread_id, page.is_opening, page.rank, page.created_at,
+		select page.id, p.thread_id, p.title is not null as is_opening, page.rank, p.created_at,
 			u.display_name as author_name, t.country, c.slug, c.name_nl, c.name_en,
 			${headline(cleanText(sql`t.title`), headlineOptions('HighlightAll=true'))} as title_hl,
-			${headline(cleanText(sql`page.body`), headlineOptions('MaxWords=35, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "'))} as snippet
+			${headline(cleanText(sql`p.body`), headlineOptions('MaxWords=35, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "'))} as snippet
 		from page
 		cross join s
-		join threads t on t.id = page.thread_id
+		join posts p on p.id = page.id
+		join threads t on t.id = p.thread_id
 		join categories c on c.id = t.category_id
-		join users u on u.id = page.author_id
+		join users u on u.id = p.author_id
 		order by page.rank desc, page.id desc
 	`);
 	const items = rows.slice(0, input.limit).map(
