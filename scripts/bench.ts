@@ -10,8 +10,10 @@
 // For every API read, the SQL statements the server sent while answering one request
 // are captured (in the server process) and replayed from this process straight through
 // postgres.js: the ratio is what the platform (HTTP, session, validation, permission
-// checks, mapping, JSON) adds on top of its own queries. API requests and raw replays
-// alternate, so both see the same background load. Fan-out: one reply through the API
+// checks, mapping, JSON) adds on top of its own queries. Both sizes run at once, each in
+// its own platform process, and every read is measured interleaved: API, raw, at 10,000
+// posts, then API, raw, at 1,000,000, request after request; so API and raw SQL, and the
+// two sizes, see the same background load. Fan-out: one reply through the API
 // to 1,000 sockets in the thread's room, against a plain insert (postgres.js) plus a
 // plain Socket.IO broadcast of the same payload to the same clients, both done in the
 // server process (the baseline is triggered over the IPC channel instead of HTTP);
@@ -155,83 +157,110 @@ async function startBenchServer(dbUrl: string): Promise<BenchServer> {
 	};
 }
 
-async function measure(size: Size) {
+/** One size, ready to measure: its platform process, a raw connection, a signed-in member and the reads' paths. */
+interface Target {
+	size: Size;
+	server: BenchServer;
+	raw: postgres.Sql;
+	base: string;
+	cookie: string;
+	otherId: string;
+	busyThread: number;
+	reads: Record<string, string>;
+}
+
+async function prepare(size: Size): Promise<Target> {
 	const url = await ensureSeeded(size);
 	const server = await startBenchServer(url);
 	const raw = postgres(url, { max: 4, onnotice: () => {} });
 	const base = server.url;
-	try {
-		// Someone who has not posted lately: the fan-out's replies must stay within the posting rate limit, run after run.
-		const [member, other] = await raw<{ email: string; id: string }[]>`
-			select u.email, u.id from users u join user_roles r on r.user_id = u.id and r.role = 'member'
-			where u.status = 'active' and u.email like 'bench%'
-				and not exists (select 1 from posts p where p.author_id = u.id and p.created_at > now() - interval '1 hour')
-			order by u.email limit 2`;
-		if (!member || !other) throw new Error('no bench member found');
-		const login = await fetch(`${base}/api/auth/login`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ email: member.email, password: 'bench-partner-2026' })
-		});
-		if (!login.ok) throw new Error(`login failed: ${login.status}`);
-		const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+	// Someone who has not posted lately: the fan-out's replies must stay within the posting rate limit, run after run.
+	const [member, other] = await raw<{ email: string; id: string }[]>`
+		select u.email, u.id from users u join user_roles r on r.user_id = u.id and r.role = 'member'
+		where u.status = 'active' and u.email like 'bench%'
+			and not exists (select 1 from posts p where p.author_id = u.id and p.created_at > now() - interval '1 hour')
+		order by u.email limit 2`;
+	if (!member || !other) throw new Error('no bench member found');
+	const login = await fetch(`${base}/api/auth/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ email: member.email, password: 'bench-partner-2026' })
+	});
+	if (!login.ok) throw new Error(`login failed: ${login.status}`);
+	const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
 
-		// A deep page: the cursor of the thread half-way down the list (found once, with OFFSET, outside the measurement).
-		const [deep] = await raw<{ id: number; pinned: boolean; at: string }[]>`
-			select id, pinned, (last_post_at at time zone 'UTC')::text as at from threads where status = 'visible'
-			order by pinned desc, last_post_at desc, id desc offset ${Math.floor(SIZES[size].threads / 2)} limit 1`;
-		const deepCursor = encodeCursor({ k: `${deep!.pinned ? 1 : 0}|${deep!.at}`, id: String(deep!.id) });
-		const [busy] = await raw<{ id: number }[]>`select id from threads where status = 'visible' order by reply_count desc, id limit 1`;
-
-		const reads: Record<string, string> = {
+	// A deep page: the cursor of the thread half-way down the list (found once, with OFFSET, outside the measurement).
+	const [deep] = await raw<{ id: number; pinned: boolean; at: string }[]>`
+		select id, pinned, (last_post_at at time zone 'UTC')::text as at from threads where status = 'visible'
+		order by pinned desc, last_post_at desc, id desc offset ${Math.floor(SIZES[size].threads / 2)} limit 1`;
+	const deepCursor = encodeCursor({ k: `${deep!.pinned ? 1 : 0}|${deep!.at}`, id: String(deep!.id) });
+	const [busy] = await raw<{ id: number }[]>`select id from threads where status = 'visible' order by reply_count desc, id limit 1`;
+	return {
+		size,
+		server,
+		raw,
+		base,
+		cookie,
+		otherId: other.id,
+		busyThread: busy!.id,
+		reads: {
 			thread_list_first: '/api/threads?limit=25',
 			thread_list_deep: `/api/threads?limit=25&cursor=${deepCursor}`,
 			thread_page: `/api/threads/${busy!.id}/posts?limit=25`,
 			search: `/api/search?q=${encodeURIComponent('werkvergunning')}&limit=20`
-		};
-		const results: Record<string, { api: ReturnType<typeof stats>; raw: ReturnType<typeof stats>; ratio_p95: number; statements: number }> = {};
-		for (const [name, path] of Object.entries(reads)) {
+		}
+	};
+}
+
+type ReadResult = { api: ReturnType<typeof stats>; raw: ReturnType<typeof stats>; ratio_p95: number; statements: number };
+
+/**
+ * Every read at every size, interleaved: for each request, the API and its raw replay at one size,
+ * then at the other. So the two sizes (and API and raw SQL) see the same background load, and the
+ * scaling figure compares like with like on a machine whose load moves from minute to minute.
+ */
+async function measureReads(targets: Target[]): Promise<Record<Size, Record<string, ReadResult>>> {
+	const results = Object.fromEntries(targets.map((t) => [t.size, {}])) as Record<Size, Record<string, ReadResult>>;
+	for (const name of Object.keys(targets[0]!.reads)) {
+		const runs = [];
+		for (const t of targets) {
+			const path = t.reads[name]!;
 			const get = async () => {
-				const r = await request(base + path, { headers: { cookie } });
-				if (r.status !== 200) throw new Error(`${name}: ${r.status} ${r.body.toString()}`);
+				const r = await request(t.base + path, { headers: { cookie: t.cookie } });
+				if (r.status !== 200) throw new Error(`${t.size} ${name}: ${r.status} ${r.body.toString()}`);
 			};
 			for (let i = 0; i < 20; i++) await get();
-			await server.call('tap');
+			await t.server.call('tap');
 			await get();
-			const statements = await server.call<Captured[]>('untap');
+			const statements = await t.server.call<Captured[]>('untap');
 			if (flag('explain'))
 				for (const s of statements) {
-					const plan = await raw.unsafe(`explain (analyze, buffers) ${s.query}`, s.params as never[]);
-					console.log(`-- ${size} ${name}\n${s.query}\n${JSON.stringify(s.params)}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+					const plan = await t.raw.unsafe(`explain (analyze, buffers) ${s.query}`, s.params as never[]);
+					console.log(`-- ${t.size} ${name}\n${s.query}\n${JSON.stringify(s.params)}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}\n`);
 				}
 			const replay = async () => {
-				for (const s of statements) await raw.unsafe(s.query, s.params as never[]);
+				for (const s of statements) await t.raw.unsafe(s.query, s.params as never[]);
 			};
 			for (let i = 0; i < 20; i++) await replay();
-			// Alternating, so that API and raw SQL see the same background load.
-			const api: number[] = [];
-			const rawTimes: number[] = [];
-			for (let i = 0; i < REQUESTS; i++) {
-				let t = now();
-				await get();
-				api.push(now() - t);
-				t = now();
-				await replay();
-				rawTimes.push(now() - t);
-			}
-			const a = stats(api);
-			const b = stats(rawTimes);
-			results[name] = { api: a, raw: b, ratio_p95: round(a.p95 / b.p95), statements: statements.length };
-			console.log(`${size.padEnd(5)} ${name.padEnd(18)} api p50 ${a.p50} p95 ${a.p95} p99 ${a.p99} ms | raw p50 ${b.p50} p95 ${b.p95} p99 ${b.p99} ms (${statements.length} statements) | p95 ratio ${round(a.p95 / b.p95)}`);
+			runs.push({ t, get, replay, statements, api: [] as number[], raw: [] as number[] });
 		}
-
-		let fanout: Record<string, unknown> | undefined;
-		if (size === 'large' || flag('small-only')) fanout = await measureFanout(server, base, cookie, busy!.id, other.id);
-		return { reads: results, fanout };
-	} finally {
-		await raw.end();
-		await server.close();
+		for (let i = 0; i < REQUESTS; i++)
+			for (const run of runs) {
+				let t0 = now();
+				await run.get();
+				run.api.push(now() - t0);
+				t0 = now();
+				await run.replay();
+				run.raw.push(now() - t0);
+			}
+		for (const run of runs) {
+			const a = stats(run.api);
+			const b = stats(run.raw);
+			results[run.t.size][name] = { api: a, raw: b, ratio_p95: round(a.p95 / b.p95), statements: run.statements.length };
+			console.log(`${run.t.size.padEnd(5)} ${name.padEnd(18)} api p50 ${a.p50} p95 ${a.p95} p99 ${a.p99} ms | raw p50 ${b.p50} p95 ${b.p95} p99 ${b.p99} ms (${run.statements.length} statements) | p95 ratio ${round(a.p95 / b.p95)}`);
+		}
 	}
+	return results;
 }
 
 async function measureFanout(server: BenchServer, base: string, cookie: string, threadId: number, rawAuthorId: string) {
@@ -314,15 +343,26 @@ async function measureFanout(server: BenchServer, base: string, cookie: string, 
 // The machine's load average (1, 5, 15 minutes) at start and end: context for every figure.
 const loadAverage = () => os.loadavg().map((n) => round(n));
 const report: Record<string, unknown> = { sockets: SOCKETS, requests: REQUESTS, cpus: os.cpus().length, load_average_start: loadAverage() };
-const small = await measure('small');
-report.small = small;
-if (!flag('small-only')) {
-	const large = await measure('large');
-	report.large = large;
-	const scaling: Record<string, number> = {};
-	for (const name of Object.keys(small.reads)) scaling[name] = round(large.reads[name]!.api.p95 / small.reads[name]!.api.p95);
-	report.scaling_p95_large_over_small = scaling;
-	console.log('p95 at 1,000,000 posts over p95 at 10,000:', scaling);
+const sizes: Size[] = flag('small-only') ? ['small'] : ['small', 'large'];
+const targets: Target[] = [];
+try {
+	for (const size of sizes) targets.push(await prepare(size));
+	const reads = await measureReads(targets);
+	// Fan-out at the largest size measured (1,000,000 posts unless --small-only).
+	const last = targets.at(-1)!;
+	const fanout = await measureFanout(last.server, last.base, last.cookie, last.busyThread, last.otherId);
+	for (const t of targets) report[t.size] = { reads: reads[t.size], ...(t === last && { fanout }) };
+	if (reads.large) {
+		const scaling: Record<string, number> = {};
+		for (const name of Object.keys(reads.small)) scaling[name] = round(reads.large[name]!.api.p95 / reads.small[name]!.api.p95);
+		report.scaling_p95_large_over_small = scaling;
+		console.log('p95 at 1,000,000 posts over p95 at 10,000:', scaling);
+	}
+} finally {
+	for (const t of targets) {
+		await t.raw.end();
+		await t.server.close();
+	}
 }
 report.load_average_end = loadAverage();
 console.log(`load average (1/5/15 min): ${(report.load_average_start as number[]).join(' ')} at start, ${(report.load_average_end as number[]).join(' ')} at end, ${os.cpus().length} CPUs`);
