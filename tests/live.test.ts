@@ -34,6 +34,30 @@ describe('a thread, live', () => {
 		reader.close();
 	});
 
+	it('broadcasts a new post exactly as another member reads it through the API, quote and mention included', async () => {
+		const { threadId, postId: opening } = await createThread(t, anna.cookie, { category: category.slug, title: 'Visumverlenging in Lima' });
+		const reader = await t.connect(bram.cookie);
+		expect(await join(reader, `thread:${threadId}`)).toEqual({ ok: true });
+		const arriving = collect<PostChange>(reader, 'post:changed', 1);
+		const res = await t.api(`/api/threads/${threadId}/posts`, {
+			method: 'POST',
+			cookie: anna.cookie,
+			body: { body: `Vraag het ook aan @${bram.handle}, die deed dit vorig jaar.`, quotePostId: opening }
+		});
+		expect(res.status).toBe(201);
+		const [live] = await arriving;
+		// The broadcast is built from what the writer had in hand; a member reading it back must see the same.
+		const read = await t.api(`/api/threads/${threadId}/changes?since=0`, { cookie: bram.cookie });
+		const stored = (read.body as PostChange[]).find((c) => c.id === res.body.id);
+		expect(JSON.parse(JSON.stringify(live))).toEqual(stored);
+		expect(live && !live.withheld && live.quote?.postId).toBe(opening);
+		expect(live && !live.withheld && live.html).toContain(`@${bram.handle}`);
+		// And the writer's own answer matches their own reading of it.
+		const own = await t.api(`/api/threads/${threadId}/changes?since=0`, { cookie: anna.cookie });
+		expect(res.body).toEqual({ ...(own.body as PostChange[]).find((c) => c.id === res.body.id), withheld: undefined });
+		reader.close();
+	});
+
 	it('catches up after a dropped connection: exactly the 5 missed replies, once each, in order', async () => {
 		const { threadId } = await createThread(t, anna.cookie, { category: category.slug, title: 'Eenzaam in de eerste maanden' });
 		const client: TestSocket = ioClient(t.url, {

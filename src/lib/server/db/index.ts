@@ -43,7 +43,7 @@ async function openPostgres(url: string, max = 10, onQuery?: OpenOptions['onQuer
 		onnotice: () => {},
 		...(onQuery ? { debug: (_connection: number, query: string, params: unknown[]) => onQuery(query, params) } : {})
 	});
-	const db = drizzle({ client, schema });
+	const db = drizzle({ client: preparingAlways(client), schema });
 	return {
 		db: db as unknown as Db,
 		kind: 'postgres',
@@ -51,6 +51,31 @@ async function openPostgres(url: string, max = 10, onQuery?: OpenOptions['onQuer
 		migrate: (migrationsFolder) => migrate(db, { migrationsFolder }),
 		close: () => client.end({ timeout: 5 })
 	};
+}
+
+type PostgresClient = import('postgres').Sql;
+
+/**
+ * drizzle asks postgres.js for a named (prepared) statement only for queries built with
+ * `.prepare()`. For every other query with parameters, postgres.js first asks the server
+ * for the parameter types and waits for the answer: two round trips instead of one, and
+ * statements that should travel together (a transaction's independent writes) go one by
+ * one. So every statement is prepared, in transactions and savepoints too: postgres.js
+ * keeps one per distinct SQL text on each connection, and drops them with the connection.
+ */
+function preparingAlways<T extends PostgresClient>(client: T): T {
+	return new Proxy(client, {
+		get(target, property, receiver) {
+			if (property === 'unsafe')
+				return (query: string, params?: unknown[], options?: Record<string, unknown>) => target.unsafe(query, params as never, { ...options, prepare: true });
+			if (property === 'begin' || property === 'savepoint')
+				return (...args: unknown[]) => {
+					const work = args.pop() as (inner: T) => unknown;
+					return (Reflect.get(target, property) as (...a: unknown[]) => unknown)(...args, (inner: T) => work(preparingAlways(inner)));
+				};
+			return Reflect.get(target, property, receiver);
+		}
+	});
 }
 
 async function openPglite(dataDir: string): Promise<Database> {

@@ -95,7 +95,7 @@ const rowColumns = {
 	archived: categories.archived,
 	revisionCount: sql<number>`(select count(*)::int from post_revisions pr where pr.post_id = ${qualified(posts.id)})`
 };
-type PostRow = Awaited<ReturnType<typeof selectRows>>[number];
+export type PostRow = Awaited<ReturnType<typeof selectRows>>[number];
 
 function selectRows(d = db()) {
 	return d
@@ -210,6 +210,17 @@ const withheldFromMembers = (row: PostRow) =>
 function groupChangeOf(row: PostRow, counts: readonly ReactionCount[], quotes: ReadonlyMap<number, QuotedPost>): PostChange {
 	if (withheldFromMembers(row)) return { id: row.id, threadId: row.threadId, seq: row.seq, withheld: true };
 	return { ...toView(anyMember, row, counts, quotes), withheld: false };
+}
+
+/**
+ * A post just written, from what its writer has in hand (no reactions, no
+ * revisions yet): as the writer sees it, and as any member sees it for the
+ * broadcast, which then goes out the moment the write commits.
+ */
+export function newPostViews(viewer: Viewer, row: Omit<PostRow, 'revisionCount' | 'editedAt' | 'statusReason'>, quoted: readonly QuotedPost[] = []) {
+	const full: PostRow = { ...row, statusReason: null, editedAt: null, revisionCount: 0 };
+	const quotes = new Map(quoted.map((q) => [q.id, q]));
+	return { own: toView(viewer, full, [], quotes), group: groupChangeOf(full, [], quotes) };
 }
 
 async function visibleThread(viewer: Viewer, threadId: number) {
@@ -423,30 +434,30 @@ export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Pr
 			afterAdmission(tx, emit, admission, { id: postId, authorId: viewer.id, threadId })
 		]);
 		// Everything a view needs is in hand: neither the answer nor the broadcast reads the post back.
-		const row: PostRow = {
-			id: postId,
-			threadId,
-			authorId: viewer.id,
-			authorName: me.displayName,
-			authorHandle: me.handle,
-			title: null,
-			body: input.body,
-			bodyHtml,
-			quotePostId: input.quotePostId ?? null,
-			status,
-			statusReason: null,
-			seq: post!.seq,
-			createdAt: now,
-			editedAt: null,
-			threadKind: thread.kind,
-			threadAuthorId: thread.authorId,
-			threadStatus: thread.status,
-			acceptedPostId: thread.acceptedPostId,
-			locked: thread.locked,
-			archived: thread.archived,
-			revisionCount: 0
-		};
-		const quotes = new Map(quoted.map((x) => [x.id, x]));
+		const views = newPostViews(
+			viewer,
+			{
+				id: postId,
+				threadId,
+				authorId: viewer.id,
+				authorName: me.displayName,
+				authorHandle: me.handle,
+				title: null,
+				body: input.body,
+				bodyHtml,
+				quotePostId: input.quotePostId ?? null,
+				status,
+				seq: post!.seq,
+				createdAt: now,
+				threadKind: thread.kind,
+				threadAuthorId: thread.authorId,
+				threadStatus: thread.status,
+				acceptedPostId: thread.acceptedPostId,
+				locked: thread.locked,
+				archived: thread.archived
+			},
+			quoted
+		);
 		// In a thread members cannot see (held, hidden), even a visible reply is news for no one else.
 		const audience = thread.status === 'visible' ? audienceOf(status) : 'author';
 		emit({
@@ -458,11 +469,11 @@ export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Pr
 			seq: post!.seq,
 			authorId: viewer.id,
 			audience,
-			group: groupChangeOf(row, [], quotes)
+			group: views.group
 		});
 		if (status === 'visible')
 			emit({ type: 'thread.changed', change: 'updated', threadId, categoryId: thread.categoryId, authorId: thread.authorId, audience: audienceOf(thread.status) });
-		return { view: toView(viewer, row, [], quotes) };
+		return { view: views.own };
 	});
 	if ('refused' in result) throw result.refused;
 	return result.view;

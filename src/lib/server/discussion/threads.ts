@@ -9,6 +9,7 @@ import { openCategory } from './categories';
 import { renderMarkdown } from './markdown';
 import { resolveMentions } from './mentions';
 import { notify, notifyAboutPost } from './notifications';
+import { newPostViews } from './posts';
 import { firstUnreadSql, markReadTx, unreadCountSql } from './reads';
 import { AcceptInput, CreateThreadInput, ListThreadsInput } from './schemas';
 import { admitPost, afterAdmission } from '../moderation/posting';
@@ -236,17 +237,10 @@ export async function createThread(actor: Actor, raw: CreateThreadInput): Promis
 			.values({ categoryId: category.id, authorId: viewer.id, kind: input.kind, title: input.title, country: input.country ?? null, status, lastPostAt: now, createdAt: now })
 			.returning({ id: threads.id });
 		const mentions = await resolveMentions(tx, input.body, viewer.id);
+		const bodyHtml = renderMarkdown(input.body, { mentions: mentions.handles });
 		const [post] = await tx
 			.insert(posts)
-			.values({
-				threadId: thread!.id,
-				authorId: viewer.id,
-				title: input.title,
-				body: input.body,
-				bodyHtml: renderMarkdown(input.body, { mentions: mentions.handles }),
-				status,
-				createdAt: now
-			})
+			.values({ threadId: thread!.id, authorId: viewer.id, title: input.title, body: input.body, bodyHtml, status, createdAt: now })
 			.returning({ id: posts.id, seq: posts.seq });
 		await tx.update(threads).set({ lastPostId: post!.id }).where(eq(threads.id, thread!.id));
 		await tx.insert(threadWatches).values({ userId: viewer.id, threadId: thread!.id, watching: true }).onConflictDoNothing();
@@ -255,7 +249,27 @@ export async function createThread(actor: Actor, raw: CreateThreadInput): Promis
 		await afterAdmission(tx, emit, admission, { id: post!.id, authorId: viewer.id, threadId: thread!.id });
 		const audience = audienceOf(status);
 		emit({ type: 'thread.changed', change: 'created', threadId: thread!.id, categoryId: category.id, authorId: viewer.id, audience });
-		emit({ type: 'post.changed', change: 'created', threadId: thread!.id, categoryId: category.id, postId: post!.id, seq: post!.seq, authorId: viewer.id, audience });
+		const { group } = newPostViews(viewer, {
+			id: post!.id,
+			threadId: thread!.id,
+			authorId: viewer.id,
+			authorName: viewer.actor.user.displayName,
+			authorHandle: viewer.actor.user.handle,
+			title: input.title,
+			body: input.body,
+			bodyHtml,
+			quotePostId: null,
+			status,
+			seq: post!.seq,
+			createdAt: now,
+			threadKind: input.kind,
+			threadAuthorId: viewer.id,
+			threadStatus: status,
+			acceptedPostId: null,
+			locked: false,
+			archived: false
+		});
+		emit({ type: 'post.changed', change: 'created', threadId: thread!.id, categoryId: category.id, postId: post!.id, seq: post!.seq, authorId: viewer.id, audience, group });
 		return { threadId: thread!.id, postId: post!.id, categorySlug: category.slug, status };
 	});
 	if ('refused' in result) throw result.refused;
