@@ -157,6 +157,9 @@ async function startBenchServer(dbUrl: string): Promise<BenchServer> {
 	};
 }
 
+/** Which index search used at each size: 'rum' (newest first) or 'gin'. */
+const searchIndex: Partial<Record<Size, 'rum' | 'gin'>> = {};
+
 /** One size, ready to measure: its platform process, a raw connection, a signed-in member and the reads' paths. */
 interface Target {
 	size: Size;
@@ -171,7 +174,12 @@ interface Target {
 
 async function prepare(size: Size): Promise<Target> {
 	const url = await ensureSeeded(size);
+	// Search is measured with the optional newest-first index where this Postgres has RUM (see search-index.ts).
+	spawnSync(process.execPath, ['--import', 'tsx', 'scripts/search-index.ts'], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } });
 	const raw = postgres(url, { max: 4, onnotice: () => {} });
+	const [ix] = await raw<{ rum: boolean }[]>`select coalesce((select indisvalid from pg_index where indexrelid = to_regclass('posts_search_newest_idx')), false) as rum`;
+	searchIndex[size] = ix?.rum ? 'rum' : 'gin';
+	console.log(`${size}: search uses the ${searchIndex[size]} index`);
 	// The fan-out posts more replies than a member may in ten minutes: the limit is not what is measured here.
 	await raw`insert into settings (key, value) values ('postsPerWindow', '1000'::jsonb) on conflict (key) do update set value = excluded.value`;
 	const server = await startBenchServer(url);
@@ -355,7 +363,7 @@ try {
 	// Fan-out at the largest size measured (1,000,000 posts unless --small-only).
 	const last = targets.at(-1)!;
 	const fanout = await measureFanout(last.server, last.base, last.cookie, last.busyThread, last.otherId);
-	for (const t of targets) report[t.size] = { reads: reads[t.size], ...(t === last && { fanout }) };
+	for (const t of targets) report[t.size] = { reads: reads[t.size], search_index: searchIndex[t.size], ...(t === last && { fanout }) };
 	if (reads.large) {
 		const scaling: Record<string, number> = {};
 		for (const name of Object.keys(reads.small)) scaling[name] = round(reads.large[name]!.api.p95 / reads.small[name]!.api.p95);

@@ -6,16 +6,16 @@ export { schema };
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-/** Rows of a raw statement inside a transaction, whichever driver is underneath. */
-export async function rowsOf<T>(tx: Tx, query: Parameters<Tx['execute']>[0]): Promise<T[]> {
-	const result = (await tx.execute(query)) as unknown as T[] | { rows: T[] };
+/** Rows of a raw statement, on the database or in a transaction, whichever driver is underneath (they shape results differently). */
+export async function rowsOf<T>(on: Db | Tx, query: Parameters<Tx['execute']>[0]): Promise<T[]> {
+	const result = (await on.execute(query)) as unknown as T[] | { rows: T[] };
 	return Array.isArray(result) ? result : result.rows;
 }
 
 export interface Database {
 	db: Db;
 	kind: 'postgres' | 'pglite';
-	/** Rows of a raw query, whichever driver is underneath (they shape results differently). */
+	/** Rows of a raw query (rowsOf on this database). */
 	rows<T = Record<string, unknown>>(query: Parameters<Db['execute']>[0]): Promise<T[]>;
 	migrate(migrationsFolder: string): Promise<void>;
 	close(): Promise<void>;
@@ -47,7 +47,7 @@ async function openPostgres(url: string, max = 10, onQuery?: OpenOptions['onQuer
 	return {
 		db: db as unknown as Db,
 		kind: 'postgres',
-		rows: async (q) => (await db.execute(q)) as unknown as never[],
+		rows: (q) => rowsOf(db as unknown as Db, q),
 		migrate: (migrationsFolder) => migrate(db, { migrationsFolder }),
 		close: () => client.end({ timeout: 5 })
 	};
@@ -89,7 +89,7 @@ async function openPglite(dataDir: string): Promise<Database> {
 	return {
 		db: db as unknown as Db,
 		kind: 'pglite',
-		rows: async (q) => ((await db.execute(q)) as unknown as { rows: never[] }).rows,
+		rows: (q) => rowsOf(db as unknown as Db, q),
 		migrate: (migrationsFolder) => migrate(db, { migrationsFolder }),
 		close: async () => {
 			if (!client.closed) await client.close();

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor';
 import { decodeCursor, encodeCursor, type Page } from '../paging';
 import { SearchInput } from './schemas';
 import { publicPostSql, viewerOf } from './visibility';
+import { newestFirstIndexUsable } from './search-index';
 
 export interface SearchHit {
 	postId: number;
@@ -63,7 +64,7 @@ const headline = (text: SQL, options: SQL) => sql`(select case when strpos(hd, c
  * How many matching posts are ranked: the newest this many. A common word
  * matches a large share of a big group; ranking every match (ts_rank reads
  * each post's tsvector) made search slower the bigger the group. With the RUM
- * index (migration 0004) only these are read at all; with GIN alone, finding
+ * index (search-index.ts) only these are read at all; with GIN alone, finding
  * them still touches each match once, but ranking, joining and sorting stay
  * bounded.
  */
@@ -102,16 +103,16 @@ const candidatesByGin = (input: Filters) => sql`
 	join posts p on p.id = k.id
 	cross join s`;
 
+/** Above every post id, and low enough that RUM's distance (a float8) tells neighbouring ids apart: 2^52. */
+const NEWEST_ANCHOR = 4503599627370496;
+
 /**
- * The newest matches, ranked, through the RUM index (migration 0004): it hands matches over newest first
+ * The newest matches, ranked, through the optional RUM index (search-index.ts): it hands matches over newest first
  * (`<=|` distance below NEWEST_ANCHOR), and the nested loop stops once SEARCH_CANDIDATES qualify,
  * so a common word costs no more in a big group than in a small one. The query is written out here,
  * not read from the CTE: the planner then sees the words, estimates how many match, and picks the
  * ordered scan (through a CTE it guesses, and sorts every match instead).
  */
-/** Above every post id, and low enough that RUM's distance (a float8) tells neighbouring ids apart: 2^52. */
-const NEWEST_ANCHOR = 4503599627370496;
-
 const candidatesByRum = (input: Filters & { q: string }) => sql`
 	select posts.id, ts_rank(posts.search, ${tsquery(input.q)}) as rank
 	from posts
@@ -121,21 +122,12 @@ const candidatesByRum = (input: Filters & { q: string }) => sql`
 	order by posts.id <=| ${NEWEST_ANCHOR}::bigint
 	limit ${SEARCH_CANDIDATES}`;
 
-const newestFirstByDb = new WeakMap<object, Promise<boolean>>();
-
-/** Whether this database has the RUM index (it needs an extension PGlite and some hosts lack). Asked once. */
-function hasNewestFirstIndex(): Promise<boolean> {
-	const { database } = runtime();
-	let known = newestFirstByDb.get(database);
-	if (!known) {
-		known =
-			database.kind === 'pglite'
-				? Promise.resolve(false)
-				: database.rows<{ found: boolean }>(sql`select exists (select 1 from pg_indexes where indexname = 'posts_search_newest_idx') as found`).then((r) => Boolean(r[0]?.found));
-		newestFirstByDb.set(database, known);
-	}
-	return known;
-}
+/**
+ * Plain words only (letters, digits, spaces) go the RUM way: quotes, a leading
+ * minus, hyphens and other signs can make phrase or negated queries, where
+ * RUM's matching has known gaps.
+ */
+const plainWords = (q: string) => /^[\p{L}\p{N}\s]+$/u.test(q);
 
 /**
  * Full-text search over titles and bodies, Dutch and English stemming (and
@@ -151,7 +143,7 @@ export async function searchPosts(actor: Actor, raw: SearchInput): Promise<Page<
 	const cursor = decodeCursor(input.cursor);
 	if (cursor && (typeof cursor.k !== 'number' || !/^\d+$/.test(cursor.id))) throw new DomainError('invalid_input', 'error_cursor', { field: 'cursor' });
 	const q = input.q;
-	const newestFirst = await hasNewestFirstIndex();
+	const newestFirst = plainWords(q) && (await newestFirstIndexUsable(runtime().database));
 	const rows = await runtime().database.rows<{
 		id: number | string;
 		thread_id: number | string;
