@@ -21,7 +21,7 @@
 // to each socket's arrival. The last line is one JSON object with every figure.
 //
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench
-//   (options: --small-only, --sockets 1000, --requests 200, --fanout-posts 50,
+//   (options: --small-only, --sockets 1000, --requests 200, --fanout-posts 100,
 //    --explain: print each read's statements with their EXPLAIN ANALYZE,
 //    --profile-server DIR: write a V8 CPU profile of each server process to DIR)
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
@@ -39,7 +39,7 @@ const num = (name: string, fallback: number) => {
 };
 const SOCKETS = num('sockets', 1000);
 const REQUESTS = num('requests', 200);
-const FANOUT_POSTS = num('fanout-posts', 50);
+const FANOUT_POSTS = num('fanout-posts', 100);
 const PROFILE_DIR = args.includes('--profile-server') ? args[args.indexOf('--profile-server') + 1] : undefined;
 const admin = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
