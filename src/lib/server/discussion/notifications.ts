@@ -65,9 +65,9 @@ export async function notifyAboutPost(
 	tx: Tx,
 	emit: Emit,
 	postId: number,
-	options: { mentioned: string[]; isReply: boolean; known?: { threadId: number; authorId: string; public: boolean } }
+	options: { mentioned: string[]; isReply: boolean }
 ): Promise<void> {
-	const post = options.known ?? (await postFacts(tx, postId));
+	const post = await postFacts(tx, postId);
 	if (!post || !post.public) return;
 
 	const mentioned = options.mentioned.filter((id) => id !== post.authorId);

@@ -364,7 +364,7 @@ export async function revisionsOf(actor: Actor, postIds: number[]): Promise<Map<
  * Replies to a thread, optionally quoting one of its posts. Refused in a
  * locked thread or an archived category. The writer watches the thread
  * (unless they unwatched it) and has read it up to their reply; watchers and
- * mentioned members are notified.
+ * mentioned members are notified right after it is committed.
  */
 export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Promise<PostView> {
 	const viewer = viewerOf(actor);
@@ -430,7 +430,6 @@ export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Pr
 					.execute(),
 			tx.insert(threadWatches).values({ userId: viewer.id, threadId, watching: true }).onConflictDoNothing().execute(),
 			markReadTx(tx, emit, viewer.id, threadId, postId),
-			notifyAboutPost(tx, emit, postId, { mentioned: mentions.userIds, isReply: true, known: { threadId, authorId: viewer.id, public: status === 'visible' && thread.status === 'visible' && !thread.archived } }),
 			afterAdmission(tx, emit, admission, { id: postId, authorId: viewer.id, threadId })
 		]);
 		// Everything a view needs is in hand: neither the answer nor the broadcast reads the post back.
@@ -473,9 +472,17 @@ export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Pr
 		});
 		if (status === 'visible')
 			emit({ type: 'thread.changed', change: 'updated', threadId, categoryId: thread.categoryId, authorId: thread.authorId, audience: audienceOf(thread.status) });
-		return { view: views.own };
+		return { view: views.own, mentioned: mentions.userIds, public: status === 'visible' && thread.status === 'visible' && !thread.archived };
 	});
 	if ('refused' in result) throw result.refused;
+	// Watchers and mentioned members are told once the reply is committed (and broadcast), in a transaction of
+	// its own: one row per watcher, so a reply in a thread many watch would otherwise wait on all of them.
+	// notifyAboutPost reads the post again, so one withheld in between is not announced.
+	if (result.public)
+		await transact((tx, emit) => notifyAboutPost(tx, emit, result.view.id, { mentioned: result.mentioned, isReply: true })).catch((err: unknown) => {
+			// The reply stands; answering 500 would only invite the writer to post it again.
+			console.error(`notifying about post ${result.view.id} failed`, err);
+		});
 	return result.view;
 }
 
