@@ -68,7 +68,7 @@ const headline = (text: SQL, options: SQL) => sql`(select case when strpos(hd, c
  * them still touches each match once, but ranking, joining and sorting stay
  * bounded.
  */
-export const SEARCH_CANDIDATES = 500;
+export const SEARCH_CANDIDATES = 250;
 
 /** Dutch and English stems and plain words, OR-ed: an inflected Dutch word finds its other forms. */
 const tsquery = (q: string) => sql`(websearch_to_tsquery('dutch', ${q}) || websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}))`;
