@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from './helpers/server';
 import { createThread, newCategory, newMember, notificationsOf, replyTo, setThread, type TestMember } from './helpers/discussion';
-import { notifications, outbox, posts, profiles, users } from '../src/lib/server/db/schema';
-import { notifyAboutPost, sendDigests } from '../src/lib/server/discussion/notifications';
+import { notifications, outbox, pendingNotifications, posts, profiles, users } from '../src/lib/server/db/schema';
+import { notifyAboutPost, sendDigests, sendQueuedNotifications } from '../src/lib/server/discussion/notifications';
 import { transact } from '../src/lib/server/runtime';
 
 let t: TestServer;
@@ -44,6 +44,28 @@ describe('notifications', () => {
 		expect(await kindsFor(replier, th.threadId)).toEqual(['reply']);
 		expect(await kindsFor(watcher, th.threadId)).toEqual(['reply']);
 		expect(await kindsFor(starter, th.threadId)).toEqual(['reply']);
+	});
+
+	it('a reply leaves nothing queued; what a stopped process left queued is sent by the sweep, once, and not before it is overdue', async () => {
+		const cat = await newCategory(t);
+		const th = await createThread(t, starter.cookie, { category: cat.slug });
+		const r = await replyTo(t, replier.cookie, th.threadId, `Zie ook @${bystander.handle}`);
+		expect(await t.db.select().from(pendingNotifications).where(eq(pendingNotifications.postId, r.id))).toEqual([]);
+		expect(await kindsFor(starter, th.threadId)).toEqual(['reply']);
+
+		// As if the process stopped between the reply's commit and sending: the row is there, the notifications are not.
+		const second = await replyTo(t, replier.cookie, th.threadId, 'Nog een antwoord');
+		await t.db.delete(notifications).where(eq(notifications.postId, second.id));
+		await t.db.insert(pendingNotifications).values({ postId: second.id, mentioned: [bystander.id] });
+		expect(await sendQueuedNotifications()).toBe(0); // not overdue yet: its own request may still be sending it
+		await t.db.update(pendingNotifications).set({ createdAt: sql`now() - interval '1 minute'` }).where(eq(pendingNotifications.postId, second.id));
+		expect(await sendQueuedNotifications()).toBe(1);
+		expect(await sendQueuedNotifications()).toBe(0);
+		const sent = await t.db.select({ userId: notifications.userId, kind: notifications.kind }).from(notifications).where(eq(notifications.postId, second.id));
+		expect(sent.map((n) => `${n.userId === bystander.id ? 'bystander' : n.userId === starter.id ? 'starter' : 'other'}:${n.kind}`).sort()).toEqual([
+			'bystander:mention',
+			'starter:reply'
+		]);
 	});
 
 	it('a mention notifies the member mentioned (once), but not themselves and not non-members', async () => {

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, lt, lte, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../db';
 import { db, transact } from '../runtime';
-import { categories, notifications, posts, profiles, threads, threadWatches, users, NOTIFICATION_KINDS } from '../db/schema';
+import { categories, notifications, pendingNotifications, posts, profiles, threads, threadWatches, users, NOTIFICATION_KINDS } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import type { DomainEvent } from '../events/types';
 import { idCursor, toIdPage, type Page } from '../paging';
@@ -99,6 +99,37 @@ export async function notifyAboutPost(
 			)
 		);
 	for (const r of (await Promise.all(writes)).flat()) emit({ type: 'notification.created', userId: r.user_id, notificationId: Number(r.id) });
+}
+
+/** Queues a reply's notifications in the reply's transaction (see pendingNotifications); sendQueuedNotifications sends them. */
+export async function queueReplyNotifications(tx: Tx, postId: number, mentioned: string[]): Promise<void> {
+	await tx.insert(pendingNotifications).values({ postId, mentioned }).onConflictDoNothing();
+}
+
+/** Queued notifications still unsent after this long are the background worker's. */
+const LEFTOVER_AFTER = '30 seconds';
+
+/**
+ * Sends queued reply notifications, each in the same transaction that takes it
+ * off the queue: one post's (right after its reply commits), or, without a
+ * post, up to 100 left over (the background worker's sweep). Returns how many
+ * posts' notifications went out. Rows another process is sending are skipped.
+ */
+export async function sendQueuedNotifications(postId?: number): Promise<number> {
+	return transact(async (tx, emit) => {
+		const rows = await rowsOf<{ post_id: number | string; mentioned: string[] }>(
+			tx,
+			sql`delete from pending_notifications where post_id in (
+				select post_id from pending_notifications
+				where ${postId === undefined ? sql`created_at < now() - ${LEFTOVER_AFTER}::interval` : sql`post_id = ${postId}`}
+				order by created_at
+				limit 100
+				for update skip locked)
+			returning post_id, mentioned`
+		);
+		for (const row of rows) await notifyAboutPost(tx, emit, Number(row.post_id), { mentioned: row.mentioned, isReply: true });
+		return rows.length;
+	});
 }
 
 export interface NotificationView {

@@ -7,12 +7,13 @@ import { DomainError } from '../errors';
 import type { Actor } from '../auth/actor';
 import { plainText, renderMarkdown } from './markdown';
 import { resolveMentions } from './mentions';
-import { notifyAboutPost } from './notifications';
+import { notifyAboutPost, queueReplyNotifications, sendQueuedNotifications } from './notifications';
 import { markReadTx } from './reads';
 import { ChangesInput, EditPostInput, ListPostsInput, ReactInput, ReplyInput } from './schemas';
 import { admitPost, afterAdmission, assertNotMuted, checkEdit } from '../moderation/posting';
 import {
 	audienceOf,
+	isPublic,
 	postContentShown,
 	postHasPlace,
 	postPlaceSql,
@@ -412,6 +413,8 @@ export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Pr
 		const status: ContentStatus = admission.status;
 		const now = new Date();
 		const postId = Number(next!.id);
+		// Only what every member may see is notified; a held reply is, once approved.
+		const notified = isPublic({ status }, thread, thread);
 		const bodyHtml = renderMarkdown(input.body, { mentions: mentions.handles });
 		// The post and everything written about it, in one round trip; the post is started first, so the rows that
 		// refer to it (notifications, a moderation case) follow it on the connection.
@@ -430,7 +433,8 @@ export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Pr
 					.execute(),
 			tx.insert(threadWatches).values({ userId: viewer.id, threadId, watching: true }).onConflictDoNothing().execute(),
 			markReadTx(tx, emit, viewer.id, threadId, postId),
-			afterAdmission(tx, emit, admission, { id: postId, authorId: viewer.id, threadId })
+			afterAdmission(tx, emit, admission, { id: postId, authorId: viewer.id, threadId }),
+			notified && queueReplyNotifications(tx, postId, mentions.userIds)
 		]);
 		// Everything a view needs is in hand: neither the answer nor the broadcast reads the post back.
 		const views = newPostViews(
@@ -472,16 +476,17 @@ export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Pr
 		});
 		if (status === 'visible')
 			emit({ type: 'thread.changed', change: 'updated', threadId, categoryId: thread.categoryId, authorId: thread.authorId, audience: audienceOf(thread.status) });
-		return { view: views.own, mentioned: mentions.userIds, public: status === 'visible' && thread.status === 'visible' && !thread.archived };
+		return { view: views.own, notified };
 	});
 	if ('refused' in result) throw result.refused;
-	// Watchers and mentioned members are told once the reply is committed (and broadcast), in a transaction of
-	// its own: one row per watcher, so a reply in a thread many watch would otherwise wait on all of them.
-	// notifyAboutPost reads the post again, so one withheld in between is not announced.
-	if (result.public)
-		await transact((tx, emit) => notifyAboutPost(tx, emit, result.view.id, { mentioned: result.mentioned, isReply: true })).catch((err: unknown) => {
-			// The reply stands; answering 500 would only invite the writer to post it again.
-			console.error(`notifying about post ${result.view.id} failed`, err);
+	// Watchers and mentioned members are told once the reply is committed (and broadcast): one row per watcher,
+	// so a reply in a thread many watch would otherwise wait on all of them. notifyAboutPost reads the post
+	// again, so one withheld in between is not announced.
+	if (result.notified)
+		await sendQueuedNotifications(result.view.id).catch((err: unknown) => {
+			// The reply stands (answering 500 would only invite the writer to post it again); the queued
+			// notifications stay queued, and the background worker sends them.
+			console.error(`notifying about post ${result.view.id} failed; left for the background worker`, err);
 		});
 	return result.view;
 }

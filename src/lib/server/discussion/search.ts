@@ -127,7 +127,7 @@ const candidatesByRum = (input: Filters & { q: string }) => sql`
  * minus, hyphens and other signs can make phrase or negated queries, where
  * RUM's matching has known gaps.
  */
-const plainWords = (q: string) => /^[\p{L}\p{N}\s]+$/u.test(q);
+const plainWords = (q: string) => /^[\p{L}\p{Nd}\s]+$/u.test(q);
 
 /**
  * Full-text search over titles and bodies, Dutch and English stemming (and

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { runtime } from '../runtime';
-import { sendDigests } from '../discussion/notifications';
+import { sendDigests, sendQueuedNotifications } from '../discussion/notifications';
 
 /**
  * Delivers the outbox. With SMTP_URL set, each unsent row goes out through
@@ -85,6 +85,8 @@ export function startEmailSender(options: EmailSenderOptions): EmailSender {
 	let timer: NodeJS.Timeout | undefined;
 	let inFlight: Promise<unknown> | undefined;
 	let lastDigestRun = 0;
+	let lastSweep = 0;
+	const sweepInterval = 30_000;
 	let failures = 0;
 
 	async function claim(): Promise<Claimed[]> {
@@ -137,6 +139,13 @@ export function startEmailSender(options: EmailSenderOptions): EmailSender {
 				lastDigestRun = Date.now();
 				const queued = await sendDigests();
 				if (queued) log.info({ queued }, 'daily digests queued');
+			}
+			// Reply notifications a stopped process or a failure left queued (see pendingNotifications): this
+			// loop is the process's one background worker, so it sweeps them too.
+			if (Date.now() - lastSweep >= sweepInterval) {
+				lastSweep = Date.now();
+				const sent = await sendQueuedNotifications();
+				if (sent) log.warn({ posts: sent }, 'queued reply notifications sent late');
 			}
 			// Keep going while full batches come back, so a backlog drains quickly.
 			while (!stopped && (await runOnce()) === batch);

@@ -217,3 +217,21 @@ export const notifications = pgTable(
 		uniqueIndex('notifications_once_idx').on(t.userId, t.kind, t.postId)
 	]
 );
+
+/**
+ * A reply's notifications, queued in the reply's own transaction and sent just
+ * after it commits; a row still here later (the process stopped in between, or
+ * sending failed) is sent by the background worker. So none is lost, and a
+ * reply in a thread many watch does not wait for one row per watcher.
+ */
+export const pendingNotifications = pgTable(
+	'pending_notifications',
+	{
+		postId: bigint('post_id', { mode: 'number' })
+			.primaryKey()
+			.references(() => posts.id, { onDelete: 'cascade' }),
+		mentioned: uuid('mentioned').array().notNull().default(sql`'{}'::uuid[]`),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('pending_notifications_created_idx').on(t.createdAt)]
+);
