@@ -173,6 +173,31 @@ test('an admin adds, renames and archives a category', async ({ page, context })
 	await expect(page.locator('li.card', { hasText: `Proefcategorie ${stamp}` }).getByText(msg(lang, 'category_archived_badge'))).toBeVisible();
 });
 
+test('what an admin types before the page has loaded its scripts is kept when they load', async ({ page, context }) => {
+	await apiLogin(context, 'admin');
+	// Hold the page's scripts back, as a slow connection would, while the form is already on screen.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/admin/categories', { waitUntil: 'domcontentloaded' });
+	const lang = await langOf(page);
+	const create = page.getByRole('region', { name: msg(lang, 'category_new') });
+	const stamp = Date.now();
+	await create.getByLabel(msg(lang, 'field_name_nl')).fill(`Vroeg getypt ${stamp}`);
+	await create.getByLabel(msg(lang, 'field_name_en')).fill(`Typed early ${stamp}`);
+	const hydrated = page.waitForLoadState('networkidle');
+	release();
+	await hydrated;
+	await expect(create.getByLabel(msg(lang, 'field_name_nl'))).toHaveValue(`Vroeg getypt ${stamp}`);
+	await expect(create.getByLabel(msg(lang, 'field_name_en'))).toHaveValue(`Typed early ${stamp}`);
+	await create.getByRole('button', { name: msg(lang, 'category_create') }).click();
+	await expect(page.getByRole('status')).toHaveText(msg(lang, 'category_created'));
+	await expect(page.locator('li.card', { hasText: `Vroeg getypt ${stamp}` })).toHaveCount(1);
+});
+
 test('with JavaScript: @mention suggestions on the reply box, and replying without a reload', async ({ page, context }) => {
 	await apiLogin(context, 'member');
 	const href = await threadHref(page, 'Op afstand werken voor een Nederlandse werkgever: belasting en sociale zekerheid');
