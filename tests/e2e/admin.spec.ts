@@ -1,5 +1,5 @@
-import { expect, test, type Page, type WebSocket } from '@playwright/test';
-import { langOf, loginAs, msg, type Lang } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { langOf, loginAs, msg, roomJoined, type Lang } from './helpers';
 
 /**
  * The admin's user list. This spec changes someone's roles and status, so it
@@ -19,34 +19,13 @@ const roleBox = (page: Page, lang: Lang, role: 'member' | 'board_member' | 'coor
 const statusSelect = (page: Page, lang: Lang) => userRow(page).getByRole('combobox', { name: `${msg(lang, 'field_status')} — ${TARGET_NAME}` });
 const saveButton = (page: Page, lang: Lang) => userRow(page).getByRole('button', { name: `${msg(lang, 'save')} — ${TARGET_NAME}` });
 
-/**
- * Resolves once the page's socket has been granted the `admin:users` room: the
- * acknowledgement of `room:join` (`43<id>[{"ok":true}]`), over long polling or
- * over the websocket, whichever carries it.
- */
-function roomJoined(page: Page): Promise<void> {
-	// Packets in one long-polling answer are separated by the record separator, U+001E.
-	const isAck = (payload: string) => payload.split('\u001e').some((packet) => /^43\d*\[\{"ok":true\}\]$/.test(packet));
-	return new Promise((resolve) => {
-		page.on('websocket', (ws: WebSocket) => {
-			ws.on('framereceived', ({ payload }) => {
-				if (typeof payload === 'string' && isAck(payload)) resolve();
-			});
-		});
-		page.on('response', async (response) => {
-			if (!response.url().includes('/socket.io/') || response.request().method() !== 'GET') return;
-			const body = await response.text().catch(() => '');
-			if (isAck(body)) resolve();
-		});
-	});
-}
 
 /**
  * Opens (or reloads) the user list and waits until its socket follows the
  * list: the page is live then, and hydrated, so a tick in a box stays ticked.
  */
 async function openUsers(page: Page, how: 'goto' | 'reload' = 'goto'): Promise<Lang> {
-	const joined = roomJoined(page);
+	const joined = roomJoined(page, 'admin:users');
 	if (how === 'goto') await page.goto('/admin/users');
 	else await page.reload();
 	await joined;

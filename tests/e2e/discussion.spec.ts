@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiLogin, expectAccessible, langOf, LANGS, login, msg } from './helpers';
+import { apiLogin, expectAccessible, langOf, LANGS, login, msg, roomJoined } from './helpers';
 
 /**
  * The group: reading, replying, starting a thread and searching with
@@ -201,7 +201,10 @@ test('what an admin types before the page has loaded its scripts is kept when th
 test('with JavaScript: @mention suggestions on the reply box, and replying without a reload', async ({ page, context }) => {
 	await apiLogin(context, 'member');
 	const href = await threadHref(page, 'Op afstand werken voor een Nederlandse werkgever: belasting en sociale zekerheid');
+	// Suggestions come with the page's scripts: type once the page is live (its thread room joined).
+	const live = roomJoined(page, `thread:${href.split('/').pop()}`);
 	await page.goto(href);
+	await live;
 	const lang = await langOf(page);
 	const box = page.getByLabel(msg(lang, 'field_body'), { exact: true });
 	await box.click();

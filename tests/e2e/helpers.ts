@@ -139,3 +139,31 @@ export async function expectAccessible(page: Page, what: string, lang: Lang): Pr
 	expect(results.passes.length).toBeGreaterThan(0);
 	expect(results.violations, `${what} [${lang}] has accessibility violations:\n${describeViolations(results.violations)}`).toEqual([]);
 }
+
+/**
+ * Resolves once the page's live connection has joined `room` and the server
+ * acknowledged it (Socket.IO ack `43<id>[{"ok":true}]`), whether the join went
+ * over HTTP long-polling or the WebSocket. Call before navigating.
+ */
+export function roomJoined(page: Page, room: string): Promise<void> {
+	const wanted = JSON.stringify(['room:join', room]).slice(1, -1);
+	const ids = new Set<string>();
+	return new Promise((resolve) => {
+		const sent = (text: string) => {
+			for (const m of text.matchAll(/42(\d+)\[([^\]]*)\]/g)) if (m[2] === wanted) ids.add(m[1]!);
+		};
+		const received = (text: string) => {
+			for (const id of ids) if (text.includes(`43${id}[{"ok":true}`)) resolve();
+		};
+		page.on('request', (r) => {
+			if (r.url().includes('/socket.io/') && r.method() === 'POST') sent(r.postData() ?? '');
+		});
+		page.on('response', (r) => {
+			if (r.url().includes('/socket.io/') && r.request().method() === 'GET') void r.text().then(received, () => {});
+		});
+		page.on('websocket', (ws) => {
+			ws.on('framesent', (f) => sent(String(f.payload)));
+			ws.on('framereceived', (f) => received(String(f.payload)));
+		});
+	});
+}

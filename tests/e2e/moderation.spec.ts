@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { apiLogin, DEMO_PASSWORD, expectAccessible, LANGS, msg, useLanguage, type Lang } from './helpers';
+import { apiLogin, DEMO_PASSWORD, expectAccessible, LANGS, msg, roomJoined, useLanguage, type Lang } from './helpers';
 
 /**
  * Moderation in the browser: a member reports a reply, the moderators' queue
@@ -43,33 +43,6 @@ async function reply(context: BrowserContext, threadId: number, body: string): P
 /** How many documents this tab has loaded: 1 means nothing was reloaded. */
 const navigations = (page: Page) => page.evaluate(() => performance.getEntriesByType('navigation').length);
 
-/**
- * Resolves once the page's live connection has joined `room` and the server
- * acknowledged it (Socket.IO ack `43<id>[{"ok":true}]`), whether the join went
- * over HTTP long-polling or the WebSocket. Call before navigating.
- */
-function roomJoined(page: Page, room: string): Promise<void> {
-	const wanted = JSON.stringify(['room:join', room]).slice(1, -1);
-	const ids = new Set<string>();
-	return new Promise((resolve) => {
-		const sent = (text: string) => {
-			for (const m of text.matchAll(/42(\d+)\[([^\]]*)\]/g)) if (m[2] === wanted) ids.add(m[1]!);
-		};
-		const received = (text: string) => {
-			for (const id of ids) if (text.includes(`43${id}[{"ok":true}`)) resolve();
-		};
-		page.on('request', (r) => {
-			if (r.url().includes('/socket.io/') && r.method() === 'POST') sent(r.postData() ?? '');
-		});
-		page.on('response', (r) => {
-			if (r.url().includes('/socket.io/') && r.request().method() === 'GET') void r.text().then(received, () => {});
-		});
-		page.on('websocket', (ws) => {
-			ws.on('framesent', (f) => sent(String(f.payload)));
-			ws.on('framereceived', (f) => received(String(f.payload)));
-		});
-	});
-}
 
 test('a reported reply shows up live in the queue; removed, it vanishes from an open thread; the reporter sees the outcome', async ({ browser }) => {
 	test.setTimeout(90_000);
