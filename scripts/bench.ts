@@ -355,28 +355,13 @@ async function measureFanout(server: BenchServer, base: string, cookie: string, 
 // The machine's load average (1, 5, 15 minutes) at start and end: context for every figure.
 const loadAverage = () => os.loadavg().map((n) => round(n));
 const report: Record<string, unknown> = { sockets: SOCKETS, requests: REQUESTS, cpus: os.cpus().length, load_average_start: loadAverage() };
-/**
- * Writes out what earlier runs, seeding and migrations left dirty before
- * measuring, so that a checkpoint's writes do not land in the middle of one side's samples.
- * (Needs a superuser or pg_checkpoint; without, the run goes on.)
- */
-async function checkpoint(targets: Target[]) {
-	try {
-		await targets[0]!.raw`checkpoint`;
-	} catch (err) {
-		console.log(`no checkpoint before measuring: ${err instanceof Error ? err.message : err}`);
-	}
-}
-
 const sizes: Size[] = flag('small-only') ? ['small'] : ['small', 'large'];
 const targets: Target[] = [];
 try {
 	for (const size of sizes) targets.push(await prepare(size));
-	await checkpoint(targets);
 	const reads = await measureReads(targets);
 	// Fan-out at the largest size measured (1,000,000 posts unless --small-only).
 	const last = targets.at(-1)!;
-	await checkpoint(targets);
 	const fanout = await measureFanout(last.server, last.base, last.cookie, last.busyThread, last.otherId);
 	for (const t of targets) report[t.size] = { reads: reads[t.size], search_index: searchIndex[t.size], ...(t === last && { fanout }) };
 	if (reads.large) {
