@@ -34,22 +34,20 @@ export async function createNewestFirstIndex(database: Database): Promise<IndexO
 }
 
 export async function dropNewestFirstIndex(database: Database): Promise<IndexOutcome> {
-	if (database.kind !== 'postgres' || !(await indexExists(database))) return 'absent';
+	if (database.kind !== 'postgres' || (await indexState(database)) === 'absent') return 'absent';
 	await database.rows(sql.raw(`drop index concurrently if exists ${NEWEST_FIRST_INDEX}`));
 	return 'dropped';
 }
 
-async function indexExists(database: Database): Promise<boolean> {
-	const [row] = await database.rows<{ found: boolean }>(sql`select to_regclass(${NEWEST_FIRST_INDEX}) is not null as found`);
-	return Boolean(row?.found);
+/** Whether the index is there, and finished building ('invalid': an interrupted concurrent build). */
+async function indexState(database: Database): Promise<'absent' | 'invalid' | 'valid'> {
+	const [row] = await database.rows<{ valid: boolean | null }>(
+		sql`select (select i.indisvalid from pg_index i where i.indexrelid = to_regclass(${NEWEST_FIRST_INDEX})) as valid`
+	);
+	return row?.valid == null ? 'absent' : row.valid ? 'valid' : 'invalid';
 }
 
-export async function indexIsValid(database: Database): Promise<boolean> {
-	const [row] = await database.rows<{ valid: boolean }>(
-		sql`select coalesce((select i.indisvalid from pg_index i where i.indexrelid = to_regclass(${NEWEST_FIRST_INDEX})), false) as valid`
-	);
-	return Boolean(row?.valid);
-}
+export const indexIsValid = async (database: Database): Promise<boolean> => (await indexState(database)) === 'valid';
 
 const CHECK_EVERY_MS = 60_000;
 const known = new WeakMap<Database, { valid: Promise<boolean>; at: number }>();
