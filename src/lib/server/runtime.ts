@@ -14,6 +14,8 @@ export interface Runtime {
 	config: Config;
 	database: Database;
 	bus: EventBus;
+	/** Transactions the database aborted (deadlock, serialization) and transact ran again: should stay near zero. */
+	retries: { deadlock: number; serialization: number };
 }
 
 const KEY = Symbol.for('partner-community.runtime');
@@ -27,7 +29,7 @@ export async function startRuntime(
 ): Promise<Runtime> {
 	if (holder[KEY]) return holder[KEY];
 	const database = await openDatabase({ url: config.databaseUrl, dataDir, onQuery });
-	const runtime: Runtime = { config, database, bus: new EventBus() };
+	const runtime: Runtime = { config, database, bus: new EventBus(), retries: { deadlock: 0, serialization: 0 } };
 	holder[KEY] = runtime;
 	return runtime;
 }
@@ -65,28 +67,46 @@ export function prepared<T>(name: string, build: (db: Db) => T): T {
 	return query;
 }
 
+/** Deadlock and serialization failure: the database rolled the whole transaction back, so running it again is safe. */
+const RETRYABLE = new Set(['40P01', '40001']);
+const ATTEMPTS = 5;
+
 /**
  * Runs `work` in one transaction and publishes the events it recorded only
  * after the commit, so no one hears of a change that was rolled back.
+ *
+ * A transaction the database aborts as a deadlock victim or a serialization
+ * failure is run again from the start (up to five times, after a short random
+ * pause so the two contenders do not meet again): the person asked once and
+ * should get one answer, not a 500 for a collision that was not theirs.
+ * `work` must therefore do nothing outside the database that it cannot repeat.
  */
 export async function transact<T>(
 	work: (tx: Tx, emit: (event: DomainEvent) => void) => Promise<T>
 ): Promise<T> {
-	const events: DomainEvent[] = [];
-	let result: T;
-	try {
-		result = await db().transaction((tx) => work(tx, (e) => events.push(e)));
-	} catch (err) {
-		// Two requests raced for the same unique row (one report, one word): the loser is told, not a 500.
-		if (sqlState(err) === '23505') throw new DomainError('conflict', 'error_conflict_retry');
-		throw err;
+	for (let attempt = 1; ; attempt++) {
+		const events: DomainEvent[] = [];
+		let result: T;
+		try {
+			result = await db().transaction((tx) => work(tx, (e) => events.push(e)));
+		} catch (err) {
+			const state = sqlState(err);
+			if (state && RETRYABLE.has(state) && attempt < ATTEMPTS) {
+				runtime().retries[state === '40P01' ? 'deadlock' : 'serialization'] += 1;
+				await new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** attempt));
+				continue;
+			}
+			// Two requests raced for the same unique row (one report, one word): the loser is told, not a 500.
+			if (state === '23505') throw new DomainError('conflict', 'error_conflict_retry');
+			throw err;
+		}
+		runtime().bus.publish(events);
+		return result;
 	}
-	runtime().bus.publish(events);
-	return result;
 }
 
 /** The SQLSTATE of a database error, however the driver or drizzle wrapped it. */
-function sqlState(err: unknown): string | undefined {
+export function sqlState(err: unknown): string | undefined {
 	for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
 		const code = (e as { code?: unknown }).code;
 		if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;

@@ -69,7 +69,7 @@ export async function updateUser(actor: Actor, userId: string, input: UpdateUser
 		if (input.roles && !input.roles.includes('admin')) throw new DomainError('conflict', 'error_cannot_demote_self');
 	}
 	return transact(async (tx, emit) => {
-		const [target] = await tx.select({ ...userColumns }).from(users).where(eq(users.id, userId)).for('update');
+		const [target] = await tx.select({ ...userColumns }).from(users).where(eq(users.id, userId)).for('no key update');
 		if (!target) throw new DomainError('not_found', 'error_user_not_found');
 		// An admin's status is open-ended: a moderator's end date no longer applies.
 		if (input.status) await tx.update(users).set({ status: input.status, suspendedUntil: null, updatedAt: new Date() }).where(eq(users.id, userId));

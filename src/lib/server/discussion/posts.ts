@@ -390,7 +390,7 @@ export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Pr
 				.from(threads)
 				.innerJoin(categories, eq(categories.id, threads.categoryId))
 				.where(eq(threads.id, threadId))
-				.for('update', { of: threads })
+				.for('no key update', { of: threads })
 				.execute(),
 			input.quotePostId !== undefined ? selectQuoted(tx, [input.quotePostId]).execute() : [],
 			resolveMentions(tx, input.body, viewer.id),
@@ -521,7 +521,7 @@ export async function lockPost(tx: Tx, postId: number): Promise<LockedPost> {
 		.from(posts)
 		.innerJoin(threads, eq(threads.id, posts.threadId))
 		.where(eq(posts.id, postId))
-		.for('update', { of: posts });
+		.for('no key update', { of: posts });
 	if (!p) throw new DomainError('not_found', 'error_post_not_found');
 	return { ...p, isOpening: p.title !== null };
 }
@@ -630,7 +630,7 @@ export async function toggleReaction(actor: Actor, postId: number, raw: ReactInp
 			.innerJoin(threads, eq(threads.id, posts.threadId))
 			.innerJoin(categories, eq(categories.id, threads.categoryId))
 			.where(eq(posts.id, postId))
-			.for('update', { of: posts });
+			.for('no key update', { of: posts });
 		if (!post || !threadVisible(viewer, { status: post.threadStatus, authorId: post.threadAuthorId }) || !postHasPlace(viewer, post))
 			throw new DomainError('not_found', 'error_post_not_found');
 		if (post.status !== 'visible' || post.archived) throw new DomainError('conflict', 'error_cannot_react');

@@ -290,7 +290,7 @@ export async function acceptAnswer(actor: Actor, threadId: number, raw: AcceptIn
 			.select({ id: threads.id, kind: threads.kind, authorId: threads.authorId, status: threads.status, categoryId: threads.categoryId, acceptedPostId: threads.acceptedPostId })
 			.from(threads)
 			.where(eq(threads.id, threadId))
-			.for('update');
+			.for('no key update');
 		if (!thread || !threadVisible(viewer, thread)) throw new DomainError('not_found', 'error_thread_not_found');
 		if (thread.kind !== 'question') throw new DomainError('conflict', 'error_not_a_question');
 		if (thread.authorId !== viewer.id && !viewer.moderator) throw new DomainError('forbidden', 'error_accept_not_allowed');

@@ -57,7 +57,7 @@ export interface OwnProfile {
 
 /** Accounts made before handles existed (or by tools) get one the first time they need it. */
 async function ensureHandle(tx: Tx, userId: string): Promise<string> {
-	const [row] = await tx.select({ handle: users.handle, name: users.displayName }).from(users).where(eq(users.id, userId)).for('update');
+	const [row] = await tx.select({ handle: users.handle, name: users.displayName }).from(users).where(eq(users.id, userId)).for('no key update');
 	if (!row) throw new DomainError('not_found', 'error_user_not_found');
 	if (row.handle) return row.handle;
 	const handle = await uniqueHandle(tx, row.name);

@@ -172,7 +172,7 @@ export async function moderateThread(actor: Actor, threadId: number, raw: Thread
 			.select({ id: threads.id, locked: threads.locked, pinned: threads.pinned, categoryId: threads.categoryId, authorId: threads.authorId, status: threads.status, slowModeSeconds: threads.slowModeSeconds, slowModeReason: threads.slowModeReason })
 			.from(threads)
 			.where(eq(threads.id, threadId))
-			.for('update');
+			.for('no key update');
 		if (!t) throw new DomainError('not_found', 'error_thread_not_found');
 		const before: ThreadState = { id: t.id, locked: t.locked, pinned: t.pinned, categoryId: t.categoryId, slowModeSeconds: t.slowModeSeconds, slowModeReason: t.slowModeReason };
 		const after: ThreadState = { ...before };

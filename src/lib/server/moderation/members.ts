@@ -46,7 +46,7 @@ async function standing(tx: Parameters<Parameters<typeof transact>[0]>[0] | Retu
 		})
 		.from(users)
 		.where(eq(users.id, userId));
-	const [row] = lock ? await q.for('update') : await q;
+	const [row] = lock ? await q.for('no key update') : await q;
 	return row ?? null;
 }
 

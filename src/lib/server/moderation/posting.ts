@@ -51,7 +51,7 @@ export async function admitPost(tx: Tx, viewer: Viewer, post: { text: string; th
 		})
 		.from(users)
 		.where(eq(users.id, viewer.id))
-		.for('update', { of: users });
+		.for('no key update', { of: users });
 	if (!me) throw new DomainError('forbidden', 'error_forbidden');
 	if (me.mutedUntil && me.mutedUntil > now) throw new DomainError('forbidden', 'error_muted', { params: { until: formatUntil(me.mutedUntil) } });
 	if (me.versionToAccept !== null) throw new DomainError('conflict', 'error_guidelines_new_version', { params: { version: me.versionToAccept } });
