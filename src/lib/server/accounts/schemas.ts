@@ -1,18 +1,14 @@
 import { z } from 'zod';
 import { LANGUAGES, ROLES, USER_STATUSES } from '../../roles';
 import { PASSWORD_MAX } from '../auth/password';
+import { plain } from '../text';
 
 const timeZones = new Set(Intl.supportedValuesOf('timeZone').concat(['UTC']));
 
-/** Control characters (NUL among them) have no place in text people read, and Postgres cannot store NUL at all. */
-const CONTROL_CHARACTERS = /\p{Cc}/u;
-
-export const displayName = z
-	.string({ error: 'error_display_name' })
+export const displayName = plain('error_display_name')
 	.trim()
 	.min(2, { error: 'error_display_name' })
-	.max(80, { error: 'error_display_name' })
-	.refine((name) => !CONTROL_CHARACTERS.test(name), { error: 'error_display_name' });
+	.max(80, { error: 'error_display_name' });
 
 export const timeZone = z
 	.string({ error: 'error_time_zone' })
@@ -35,15 +31,9 @@ export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
 export const SessionHandle = z.object({ handle: z.uuid({ error: 'error_not_found' }) });
 
 export const ListUsersInput = z.object({
-	cursor: z.string().max(200).optional(),
+	cursor: plain('error_cursor').max(200).optional(),
 	limit: z.coerce.number().int().min(1).max(100).default(25),
-	// A search term never needs control characters; dropped, so a stray NUL cannot reach the database.
-	q: z
-		.string()
-		.trim()
-		.max(100)
-		.transform((q) => q.replace(/\p{Cc}/gu, ''))
-		.optional(),
+	q: plain().trim().max(100).optional(),
 	status: z.enum(USER_STATUSES).optional()
 });
 export type ListUsersInput = z.input<typeof ListUsersInput>;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { PASSWORD_MAX } from './password';
+import { plain } from '../text';
 
 /** Input schemas for auth, used by every transport and by the OpenAPI document. */
-export const email = z
-	.string({ error: 'error_email_invalid' })
+export const email = plain('error_email_invalid')
 	.trim()
 	.max(254, { error: 'error_email_invalid' })
 	.pipe(z.email({ error: 'error_email_invalid' }));

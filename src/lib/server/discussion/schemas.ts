@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REACTIONS, THREAD_KINDS } from '../db/schema';
 import { isCountryCode } from './countries';
+import { plain } from '../text';
 
 /** Inputs of the discussion domain, shared by the JSON API and the form actions. */
 const id = (error: string) => z.coerce.number({ error }).int({ error }).positive({ error }).max(Number.MAX_SAFE_INTEGER, { error });
@@ -10,32 +11,30 @@ export const CategoryIdParam = z.object({ id: id('error_category_not_found') });
 export const NotificationIdParam = z.object({ id: id('error_notification_not_found') });
 
 export const BODY_MAX = 20_000;
-export const body = z
-	.string({ error: 'error_body' })
+export const body = plain('error_body', { multiline: true })
 	.trim()
 	.min(1, { error: 'error_body' })
 	.max(BODY_MAX, { error: 'error_body' });
-export const title = z.string({ error: 'error_title' }).trim().min(3, { error: 'error_title' }).max(150, { error: 'error_title' });
-const country = z
-	.string({ error: 'error_country' })
+export const title = plain('error_title').trim().min(3, { error: 'error_title' }).max(150, { error: 'error_title' });
+const country = plain('error_country')
 	.trim()
 	.toUpperCase()
 	.refine((c) => c === '' || isCountryCode(c), { error: 'error_country' })
 	.transform((c) => c || null);
-const cursor = z.string().max(300).optional();
+const cursor = plain('error_cursor').max(300).optional();
 const limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt);
 const optionalId = (error: string) =>
 	z.preprocess((v) => (v === '' || v === null ? undefined : v), id(error).optional());
 
 export const ListThreadsInput = z.object({
-	category: z.string().trim().max(60).optional(),
+	category: plain('error_category_not_found').trim().max(60).optional(),
 	cursor,
 	limit: limit(50, 25)
 });
 export type ListThreadsInput = z.input<typeof ListThreadsInput>;
 
 export const CreateThreadInput = z.object({
-	category: z.union([z.string().trim().min(1).max(60), z.number().int().positive()], { error: 'error_category_not_found' }),
+	category: z.union([plain('error_category_not_found').trim().min(1).max(60), z.number().int().positive()], { error: 'error_category_not_found' }),
 	kind: z.enum(THREAD_KINDS, { error: 'error_kind' }).default('discussion'),
 	title,
 	body,
@@ -79,24 +78,24 @@ export const MarkReadInput = z.union([
 export type MarkReadInput = z.input<typeof MarkReadInput>;
 
 export const SearchInput = z.object({
-	q: z.string({ error: 'error_search_query' }).trim().min(2, { error: 'error_search_query' }).max(200, { error: 'error_search_query' }),
-	category: z.string().trim().max(60).optional().transform((v) => v || undefined),
+	q: plain('error_search_query').trim().min(2, { error: 'error_search_query' }).max(200, { error: 'error_search_query' }),
+	category: plain('error_category_not_found').trim().max(60).optional().transform((v) => v || undefined),
 	country: country.optional().transform((v) => v || undefined),
 	cursor,
 	limit: limit(50, 20)
 });
 export type SearchInput = z.input<typeof SearchInput>;
 
-export const SuggestInput = z.object({ q: z.string().trim().max(40).default(''), limit: limit(8, 8) });
+export const SuggestInput = z.object({ q: plain('error_search_query').trim().max(40).default(''), limit: limit(8, 8) });
 
-const slug = z
-	.string({ error: 'error_slug' })
+const slug = plain('error_slug')
 	.trim()
 	.toLowerCase()
 	.regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, { error: 'error_slug' })
 	.refine((s) => s !== 't', { error: 'error_slug' });
-const categoryName = z.string({ error: 'error_category_name' }).trim().min(2, { error: 'error_category_name' }).max(60, { error: 'error_category_name' });
-const description = z.string().trim().max(300, { error: 'error_category_description' }).default('');
+const categoryName = plain('error_category_name').trim().min(2, { error: 'error_category_name' }).max(60, { error: 'error_category_name' });
+const descriptionText = plain('error_category_description').trim().max(300, { error: 'error_category_description' });
+const description = descriptionText.default('');
 
 export const CreateCategoryInput = z.object({
 	slug: slug.optional(),
@@ -112,8 +111,8 @@ export const UpdateCategoryInput = z
 		slug,
 		nameNl: categoryName,
 		nameEn: categoryName,
-		descriptionNl: z.string().trim().max(300, { error: 'error_category_description' }),
-		descriptionEn: z.string().trim().max(300, { error: 'error_category_description' }),
+		descriptionNl: descriptionText,
+		descriptionEn: descriptionText,
 		archived: z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean())
 	})
 	.partial()

@@ -4,6 +4,9 @@ import { PASSWORD_MAX } from '../auth/password';
 import { displayName, language } from '../accounts/schemas';
 import { JOIN_REQUEST_STATUSES, RELATIONS } from '../db/schema/membership';
 import { isCountryCode, REGIONS, SPOKEN_LANGUAGES } from './countries';
+import { plain, text } from '../text';
+
+export { text };
 
 /**
  * Input schemas for membership, shared by the API (which documents them in
@@ -12,41 +15,6 @@ import { isCountryCode, REGIONS, SPOKEN_LANGUAGES } from './countries';
  * fields into "absent", before they validate. Errors are message keys.
  */
 
-/** Control characters (tab and newlines allowed where text has lines) and unpaired surrogates. */
-/* eslint-disable no-control-regex -- finding control characters is the point */
-const CONTROL_LINE = /[\u0000-\u001f\u007f]/;
-const CONTROL_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-/* eslint-enable no-control-regex */
-const wellFormed = (s: string) => {
-	try {
-		encodeURIComponent(s);
-		return true;
-	} catch {
-		return false;
-	}
-};
-
-interface TextOptions {
-	error: string;
-	min?: number;
-	max: number;
-	/** Line breaks allowed. */
-	multiline?: boolean;
-	/** '' allowed (it clears the field); whitespace alone still is not. */
-	allowEmpty?: boolean;
-}
-
-/** Free text from a person: printable, not blank, trimmed, within bounds. */
-export function text({ error, min = 1, max, multiline = false, allowEmpty = false }: TextOptions) {
-	return z
-		.string({ error })
-		.refine((s) => wellFormed(s) && !(multiline ? CONTROL_TEXT : CONTROL_LINE).test(s), { error })
-		.refine((s) => (allowEmpty && s === '') || s.trim() !== '', { error })
-		.trim()
-		.min(allowEmpty ? 0 : min, { error })
-		.max(max, { error });
-}
-
 export const countryCode = z.string({ error: 'error_posting_country' }).refine(isCountryCode, { error: 'error_posting_country' });
 
 const spokenLanguages = z
@@ -54,6 +22,7 @@ const spokenLanguages = z
 	.max(12, { error: 'error_spoken_languages_max' })
 	.transform((l) => [...new Set(l)]);
 
+// Passwords are exempt from the text rule: hashed, never stored or shown, and any character may be part of one.
 const newPassword = z.string({ error: 'error_password_too_short' }).max(PASSWORD_MAX * 4, { error: 'error_password_too_long' });
 
 const guidelinesAccepted = {
@@ -126,7 +95,7 @@ export type UpdateMemberProfileInput = z.input<typeof UpdateMemberProfileInput>;
 
 /** Query strings: unknown parameters are refused, so a typo is not silently ignored. */
 const strictQuery = { error: (issue: { code?: string }) => (issue.code === 'unrecognized_keys' ? 'error_unknown_parameter' : undefined) };
-const cursor = z.string({ error: 'error_cursor' }).max(300, { error: 'error_cursor' }).optional();
+const cursor = plain('error_cursor').max(300, { error: 'error_cursor' }).optional();
 const limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
 export const DirectoryQuery = z.strictObject(

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { REPORT_REASONS, WORD_ACTIONS } from '../db/schema';
-import { text } from '../membership/schemas';
+import { plain, text } from '../text';
 import { body, title } from '../discussion/schemas';
 import { AUDIT_ACTIONS, AUDIT_TARGETS } from './actions';
 
 /** Inputs of moderation, shared by the JSON API and the form actions. */
 const id = (error: string) => z.coerce.number({ error }).int({ error }).positive({ error }).max(Number.MAX_SAFE_INTEGER, { error });
-const uuid = (error: string) => z.string({ error }).trim().uuid({ error });
+const uuid = (error: string) => plain(error).trim().uuid({ error });
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const reason = (error = 'error_reason') => text({ error, max: 1000, multiline: true });
 const optionalReason = z.preprocess(blankToUndefined, reason().optional());
@@ -27,7 +27,7 @@ export const ReportInput = z
 export type ReportInput = z.input<typeof ReportInput>;
 
 export const ListQueueInput = z.object({
-	cursor: z.string().max(300).optional(),
+	cursor: plain('error_cursor').max(300).optional(),
 	limit: z.coerce.number().int().min(1).max(100).default(25)
 });
 export type ListQueueInput = z.input<typeof ListQueueInput>;
@@ -88,8 +88,7 @@ export type NoteInput = z.input<typeof NoteInput>;
 
 export const JoinDecisionViaQueue = z.object({ caseId: optionalCaseId });
 
-const pattern = z
-	.string({ error: 'error_word' })
+const pattern = plain('error_word')
 	.trim()
 	.toLowerCase()
 	.min(1, { error: 'error_word' })
@@ -102,23 +101,23 @@ export const WordInput = z.object({
 	action: z.enum(WORD_ACTIONS, { error: 'error_word_action' })
 });
 export type WordInput = z.input<typeof WordInput>;
-export const WordTestInput = z.object({ text: z.string({ error: 'error_body' }).max(40_000, { error: 'error_body' }) });
-export const WordImportInput = z.object({ csv: z.string({ error: 'error_csv' }).min(1, { error: 'error_csv' }).max(500_000, { error: 'error_csv' }) });
+export const WordTestInput = z.object({ text: plain('error_body', { multiline: true }).max(40_000, { error: 'error_body' }) });
+export const WordImportInput = z.object({ csv: plain('error_csv', { multiline: true }).min(1, { error: 'error_csv' }).max(500_000, { error: 'error_csv' }) });
 
 export const ListAuditInput = z.object({
 	action: z.preprocess(blankToUndefined, z.enum(AUDIT_ACTIONS, { error: 'error_audit_action' }).optional()),
 	actor: z.preprocess(blankToUndefined, uuid('error_user_not_found').optional()),
 	subject: z.preprocess(blankToUndefined, uuid('error_user_not_found').optional()),
 	targetKind: z.preprocess(blankToUndefined, z.enum(AUDIT_TARGETS, { error: 'error_audit_target' }).optional()),
-	targetId: z.preprocess(blankToUndefined, z.string().trim().max(60).optional()),
+	targetId: z.preprocess(blankToUndefined, plain('error_audit_target').trim().max(60).optional()),
 	from: z.preprocess(blankToUndefined, z.iso.date({ error: 'error_date' }).or(z.iso.datetime({ error: 'error_date' })).optional()),
 	to: z.preprocess(blankToUndefined, z.iso.date({ error: 'error_date' }).or(z.iso.datetime({ error: 'error_date' })).optional()),
-	cursor: z.string().max(300).optional(),
+	cursor: plain('error_cursor').max(300).optional(),
 	limit: z.coerce.number().int().min(1).max(200).default(50)
 });
 export type ListAuditInput = z.input<typeof ListAuditInput>;
 
-export const ListReportsInput = z.object({ cursor: z.string().max(300).optional(), limit: z.coerce.number().int().min(1).max(100).default(25) });
+export const ListReportsInput = z.object({ cursor: plain('error_cursor').max(300).optional(), limit: z.coerce.number().int().min(1).max(100).default(25) });
 
 /** The CSV export takes the same filters, without paging. */
 export const AuditCsvInput = ListAuditInput.omit({ cursor: true, limit: true });
