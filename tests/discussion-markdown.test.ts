@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LINK_REL, mentionedHandles, plainText, renderMarkdown } from '../src/lib/server/discussion/markdown';
+import { renderGuidelines } from '../src/lib/server/membership/guidelines';
 import { highlightToHtml } from '../src/lib/server/discussion/search';
 
 /** No tag in the output may carry an event handler or a script/style/iframe. */
@@ -52,16 +53,40 @@ describe('markdown is rendered to sanitised HTML', () => {
 		}
 	});
 
-	it('gives every link rel="nofollow noopener ugc" and no target', () => {
+	it('gives every link that leaves the site rel="nofollow noopener noreferrer ugc" and no target', () => {
+		expect(LINK_REL).toBe('nofollow noopener noreferrer ugc');
 		for (const source of ['[site](https://example.org/page)', 'see https://example.org/x', '<https://example.org>', '[mail](mailto:a@example.org)']) {
 			const html = renderMarkdown(source);
 			expect(html, source).toContain(`rel="${LINK_REL}"`);
 			expect(html).not.toContain('target=');
 		}
-		expect(renderMarkdown('[thread](/group/t/1)')).toContain('href="/group/t/1"');
-		// Protocol-relative and backslash tricks lead off-site: not links.
-		expect(renderMarkdown('[x](//evil.example/a)')).not.toContain('<a ');
-		expect(renderMarkdown('[x](/\\evil.example/a)')).not.toContain('<a ');
+		expect(renderMarkdown('[thread](/group/t/1)')).toContain('<a href="/group/t/1">thread</a>');
+		expect(renderMarkdown('[top](#post-3)')).toContain('<a href="#post-3">top</a>');
+	});
+
+	it('does not link paths that look like this site but lead to another host', () => {
+		// Each of these is read by a browser (or a proxy that decodes the path) as a link to evil.example.
+		for (const source of [
+			'[x](//evil.example/a)',
+			'[x](/\\evil.example/a)',
+			'[x](</\t/evil.example>)',
+			'[x](</\n/evil.example>)',
+			'[x](/%09/evil.example)',
+			'[x](/%2F/evil.example)',
+			'[x](/%5Cevil.example)',
+			'[x](/\\/evil.example)',
+			'[x](\\\\evil)',
+			'[x](\\\\\\\\evil)',
+			'<//evil.example>',
+			'[x](/ /evil.example)',
+			'[x]( //evil.example)'
+		]) {
+			for (const html of [renderMarkdown(source), renderGuidelines(source)]) {
+				expect(html, source).not.toMatch(/<a [^>]*href="(?!https?:\/\/)[^"]*evil/);
+				// Whatever is still a link to another host says so.
+				for (const [a] of html.matchAll(/<a [^>]*>/g)) if (!/href="(\/[^/\\%]|#)/.test(a)) expect(a, source).toContain(`rel="${LINK_REL}"`);
+			}
+		}
 	});
 
 	it('shows no external images (they would leak readers’ addresses), only same-site ones', () => {
@@ -75,6 +100,21 @@ describe('markdown is rendered to sanitised HTML', () => {
 		expect(local).toContain('<img src="/favicon.png" alt="logo"');
 		// Alt text is escaped.
 		expect(renderMarkdown('![<b onload=x>](https://a.example/p.png)')).not.toMatch(/<b /);
+	});
+
+	it('renders the guidelines by the same rules: no outside images, links elsewhere marked, no raw HTML', () => {
+		const html = renderGuidelines('## Rules\n\n![tracker](https://tracker.example/pixel.png) ![logo](/favicon.png)\n\nSee [the site](https://example.org) and [home](/home).\n\n<script>alert(1)</script>\n\n# Top');
+		expect(html).not.toContain('tracker.example');
+		expect(html).toContain('[image: tracker]');
+		expect(html).toContain('<img src="/favicon.png" alt="logo"');
+		expect(html).toContain(`<a href="https://example.org" rel="${LINK_REL}">the site</a>`);
+		expect(html).toContain('<a href="/home">home</a>');
+		expect(html).toContain('&lt;script&gt;');
+		expectNoActiveContent(html);
+		// The page has the h1: the document's own headings start at h2.
+		expect(html).toContain('<h2>Rules</h2>');
+		expect(html).toContain('<h2>Top</h2>');
+		expect(html).not.toContain('<h1');
 	});
 
 	it('moves headings down so a post never competes with the page’s own', () => {

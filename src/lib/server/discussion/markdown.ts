@@ -3,56 +3,111 @@ import type Token from 'markdown-it/lib/token.mjs';
 
 /**
  * Members write markdown; pages get sanitised HTML, rendered once at write
- * time. What keeps it safe:
+ * time. The community guidelines (written by staff) go through the same rules.
+ * What keeps it safe:
  *
  * - `html: false`: raw HTML in the source is shown as text, never parsed, so
  *   no tags, scripts or event handlers can get through;
- * - links only to http(s), mailto or a same-site path ("/…"); anything else
- *   (javascript:, data:, vbscript:, relative tricks) stays plain text;
- * - every link gets rel="nofollow noopener ugc" and no target;
- * - images only from this site ("/…"): an outside image would tell its owner
- *   who read the post and from where, so it becomes the text "[image: alt]";
- * - headings are moved down two levels so a post never competes with the
- *   page's own h1/h2.
+ * - links only to http(s), mailto or this site ("/…", "#…"); anything else
+ *   (javascript:, data:, vbscript:, relative tricks) stays plain text. Whether
+ *   a path stays on this site is decided by the URL parser, as a browser
+ *   decides it: "//host", "/\host" and "/<tab>/host" look like paths but lead
+ *   elsewhere, so they are not made links at all;
+ * - a link elsewhere gets rel="nofollow noopener noreferrer ugc" and no target;
+ * - images only from this site: an outside image would tell its owner who
+ *   read the post and from where, so it becomes the text "[image: alt]";
+ * - headings are moved down so a post never competes with the page's own
+ *   h1/h2.
  */
-export const LINK_REL = 'nofollow noopener ugc';
+export const LINK_REL = 'nofollow noopener noreferrer ugc';
 
 /** `@handle` after start, whitespace or punctuation (not inside an e-mail address). */
 export const MENTION_RE = /(^|[^\w@./-])@([a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?)(?![\w-]*@)/gi;
 
-/** "/path", but not "//host" or "/\host" (browsers read both as another site), however encoded. */
-const isSameSitePath = (url: string) => url.startsWith('/') && !/^\/(\/|\\|%5c|%2f)/i.test(url) && !url.includes('\\');
+/** Stands in for this site's origin: whatever resolves to another origin leaves the site. */
+const HERE = 'https://this-site.invalid';
 
-export function isAllowedLink(url: string): boolean {
+const resolvesHere = (url: string): boolean => {
+	try {
+		return new URL(url, `${HERE}/some/page`).origin === HERE;
+	} catch {
+		return false;
+	}
+};
+
+const decoded = (url: string): string => {
+	try {
+		return decodeURIComponent(url);
+	} catch {
+		return url;
+	}
+};
+
+/**
+ * Where a link leads: this site, elsewhere, or nowhere we link to (null). A
+ * path must stay here both as written and once percent-decoded, because
+ * markdown-it encodes a tab or backslash that a browser, or a proxy decoding
+ * the path, would read as the start of another host.
+ */
+export function linkTarget(url: string): 'site' | 'external' | null {
 	const u = url.trim();
-	if (/^(https?:\/\/|mailto:)/i.test(u)) return true;
-	if (isSameSitePath(u)) return true;
-	return u.startsWith('#') && !u.includes(':');
+	if (/^(https?:\/\/|mailto:)/i.test(u)) {
+		try {
+			new URL(u);
+			return 'external';
+		} catch {
+			return null;
+		}
+	}
+	if (u.startsWith('#')) return u.includes(':') ? null : 'site';
+	if (u.startsWith('/')) return resolvesHere(u) && resolvesHere(decoded(u)) ? 'site' : null;
+	return null;
 }
 
-const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
-md.validateLink = isAllowedLink;
+export const isAllowedLink = (url: string): boolean => linkTarget(url) !== null;
+
+const isSameSitePath = (url: string): boolean => url.trim().startsWith('/') && linkTarget(url) === 'site';
+
+interface RendererOptions {
+	/** A single line break in the source is a break on the page (chat-like posts). */
+	breaks: boolean;
+	typographer: boolean;
+	/** Levels a heading moves down, and the highest it may end up as. */
+	headingShift: number;
+	topHeading: number;
+}
+
+function createRenderer({ breaks, typographer, headingShift, topHeading }: RendererOptions): MarkdownIt {
+	const md = new MarkdownIt({ html: false, linkify: true, breaks, typographer });
+	md.validateLink = isAllowedLink;
+	const escapeHtml = md.utils.escapeHtml;
+
+	md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
+		const token = tokens[idx]!;
+		token.attrs = (token.attrs ?? []).filter(([name]) => name === 'href' || name === 'title');
+		if (linkTarget(token.attrGet('href') ?? '') !== 'site') token.attrSet('rel', LINK_REL);
+		return self.renderToken(tokens, idx, options);
+	};
+
+	md.renderer.rules.image = (tokens, idx, options, env, self) => {
+		const token = tokens[idx]!;
+		const src = token.attrGet('src') ?? '';
+		const alt = self.renderInlineAsText(token.children ?? [], options, env);
+		if (isSameSitePath(src)) return `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}" loading="lazy">`;
+		return `<span class="image-placeholder">[image: ${escapeHtml(alt)}]</span>`;
+	};
+
+	const shift = (tag: string) => `h${Math.min(6, Math.max(topHeading, Number(tag.slice(1)) + headingShift))}`;
+	md.renderer.rules.heading_open = (tokens, idx) => `<${shift(tokens[idx]!.tag)}>`;
+	md.renderer.rules.heading_close = (tokens, idx) => `</${shift(tokens[idx]!.tag)}>\n`;
+	return md;
+}
+
+const md = createRenderer({ breaks: true, typographer: false, headingShift: 2, topHeading: 3 });
+/** Documents under a page's h1 (the guidelines): their own headings from h2 on. */
+const documents = createRenderer({ breaks: false, typographer: true, headingShift: 0, topHeading: 2 });
 
 const escapeHtml = md.utils.escapeHtml;
-
-md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
-	const token = tokens[idx]!;
-	token.attrSet('rel', LINK_REL);
-	token.attrs = (token.attrs ?? []).filter(([name]) => name === 'href' || name === 'rel' || name === 'title');
-	return self.renderToken(tokens, idx, options);
-};
-
-md.renderer.rules.image = (tokens, idx, options, env, self) => {
-	const token = tokens[idx]!;
-	const src = token.attrGet('src') ?? '';
-	const alt = self.renderInlineAsText(token.children ?? [], options, env);
-	if (isSameSitePath(src)) return `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}" loading="lazy">`;
-	return `<span class="image-placeholder">[image: ${escapeHtml(alt)}]</span>`;
-};
-
-const shift = (tag: string) => `h${Math.min(6, Number(tag.slice(1)) + 2)}`;
-md.renderer.rules.heading_open = (tokens, idx) => `<${shift(tokens[idx]!.tag)}>`;
-md.renderer.rules.heading_close = (tokens, idx) => `</${shift(tokens[idx]!.tag)}>\n`;
 
 md.renderer.rules.mention = (tokens, idx) => {
 	const handle = escapeHtml(tokens[idx]!.content);
@@ -107,6 +162,11 @@ interface RenderEnv {
 /** Markdown source → sanitised HTML. */
 export function renderMarkdown(source: string, env: RenderEnv = {}): string {
 	return md.render(source, { ...env });
+}
+
+/** A staff-written document (the guidelines) → sanitised HTML, by the same rules as posts. */
+export function renderDocument(source: string): string {
+	return documents.render(source);
 }
 
 /** The handles a text mentions, lower-cased, without code spans and blocks. */

@@ -1,5 +1,4 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import MarkdownIt from 'markdown-it';
 import { db, runtime, transact } from '../runtime';
 import type { Tx } from '../db';
 import { guidelineAcceptances, guidelines } from '../db/schema';
@@ -8,14 +7,15 @@ import { requireActive, requireCapability, type Actor } from '../auth/actor';
 import type { Language } from '../../roles';
 import type { PublishGuidelinesInput } from './schemas';
 import { audit } from '../moderation/audit';
+import { renderDocument } from '../discussion/markdown';
 
 /**
  * The community guidelines: versioned text in Dutch and English, readable by
  * anyone (applicants read them before they accept them). Written by staff in
- * Markdown; rendered with raw HTML switched off, so the page gets escaped text
- * and markdown-it's own safe link check.
+ * Markdown; rendered by the posts' rules (discussion/markdown.ts): no raw
+ * HTML, no outside images (they would tell a tracker who read the page), links
+ * that leave the site marked as such.
  */
-const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
 
 export interface Guidelines {
 	version: number;
@@ -24,7 +24,7 @@ export interface Guidelines {
 	publishedAt: Date;
 }
 
-export const renderGuidelines = (body: string): string => md.render(body);
+export const renderGuidelines = (body: string): string => renderDocument(body);
 
 /** The current version, or null before any is published. */
 export async function currentGuidelines(tx?: Tx): Promise<Guidelines | null> {
