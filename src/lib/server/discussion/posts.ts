@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, prepared, transact } from '../runtime';
 import { rowsOf, type Tx } from '../db';
@@ -9,6 +9,7 @@ import { plainText, renderMarkdown } from './markdown';
 import { resolveMentions } from './mentions';
 import { notifyAboutPost, queueReplyNotifications, sendQueuedNotifications } from './notifications';
 import { markReadTx } from './reads';
+import { AlreadySubmitted, claimSubmission, submittedPost } from './submissions';
 import { ChangesInput, EditPostInput, ListPostsInput, ReactInput, ReplyInput } from './schemas';
 import { admitPost, afterAdmission, assertNotMuted, checkEdit } from '../moderation/posting';
 import {
@@ -255,14 +256,21 @@ export async function listPosts(actor: Actor, threadId: number, raw: ListPostsIn
 	const input = ListPostsInput.parse(raw);
 	await visibleThread(viewer, threadId);
 	const base = and(eq(posts.threadId, threadId), postPlaceSql(viewer));
-	const page = (mode: 'before' | 'from' | 'after' | 'first', at: number | null) =>
+	const page = (mode: PageMode, at: number | null) =>
 		postPageQuery(viewer.moderator, mode).execute({ thread: threadId, viewer: viewer.id, at, limit: input.limit + 1 });
 	let rows: PostRow[];
-	if (input.before !== undefined) {
-		rows = (await page('before', input.before)).reverse();
+	if (input.before !== undefined || input.to !== undefined) {
+		const to = input.to !== undefined;
+		rows = (await page(to ? 'to' : 'before', input.to ?? input.before!)).reverse();
 		const hasEarlier = rows.length > input.limit;
 		if (hasEarlier) rows = rows.slice(1);
-		return { items: await buildViews(viewer, rows), earlier: hasEarlier ? rows[0]!.id : null, later: rows.at(-1)?.id ?? null };
+		let later = rows.at(-1)?.id ?? null;
+		// A page that ends with a given post is often the thread's last: then there is no page after it.
+		if (to && later !== null) {
+			const [after] = await db().select({ id: posts.id }).from(posts).where(and(base, gt(posts.id, later))).limit(1);
+			if (!after) later = null;
+		}
+		return { items: await buildViews(viewer, rows), earlier: hasEarlier ? rows[0]!.id : null, later };
 	}
 	const mode = input.from !== undefined ? 'from' : input.after !== undefined ? 'after' : 'first';
 	rows = await page(mode, input.from ?? input.after ?? null);
@@ -280,14 +288,17 @@ export async function listPosts(actor: Actor, threadId: number, raw: ListPostsIn
 	return { items: await buildViews(viewer, rows), earlier, later: hasLater ? rows.at(-1)!.id : null };
 }
 
+type PageMode = 'before' | 'to' | 'from' | 'after' | 'first';
+const backwards = (mode: PageMode) => mode === 'before' || mode === 'to';
+
 /** A page of a thread's posts in its shapes (moderator or member; where the page starts), each prepared once. */
-const postPageQuery = (moderator: boolean, mode: 'before' | 'from' | 'after' | 'first') =>
+const postPageQuery = (moderator: boolean, mode: PageMode) =>
 	prepared(`post_page:${moderator}:${mode}`, (d) => {
 		const at = sql.placeholder('at');
-		const start = mode === 'before' ? lt(posts.id, at) : mode === 'from' ? gte(posts.id, at) : mode === 'after' ? gt(posts.id, at) : undefined;
+		const bound = { before: lt, to: lte, from: gte, after: gt, first: undefined }[mode];
 		return selectRows(d)
-			.where(and(eq(posts.threadId, sql.placeholder('thread')), postPlaceSql({ id: sql.placeholder('viewer'), moderator }), start))
-			.orderBy(mode === 'before' ? desc(posts.id) : asc(posts.id))
+			.where(and(eq(posts.threadId, sql.placeholder('thread')), postPlaceSql({ id: sql.placeholder('viewer'), moderator }), bound?.(posts.id, at)))
+			.orderBy(backwards(mode) ? desc(posts.id) : asc(posts.id))
 			.limit(sql.placeholder('limit'))
 			.prepare(`post_page_${moderator ? 'moderator' : 'member'}_${mode}`);
 	});
@@ -365,18 +376,21 @@ export async function revisionsOf(actor: Actor, postIds: number[]): Promise<Map<
  * Replies to a thread, optionally quoting one of its posts. Refused in a
  * locked thread or an archived category. The writer watches the thread
  * (unless they unwatched it) and has read it up to their reply; watchers and
- * mentioned members are notified right after it is committed.
+ * mentioned members are notified right after it is committed. A reply sent
+ * again with the same idempotency key answers with the post the first made.
  */
 export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Promise<PostView> {
 	const viewer = viewerOf(actor);
 	const input = ReplyInput.parse(raw);
 	const me = viewer.actor.user;
+	const key = input.idempotencyKey;
 	const result = await transact(async (tx, emit) => {
 		// Everything up to the write goes in one round trip: postgres.js pipelines the statements on the transaction's
 		// connection, in the order they are started. The thread is locked first, so replies to one thread are written
 		// (and numbered) one at a time; the admission locks the member next (the same order as every other writer).
 		// The new post's id is drawn now, so that everything written about it can go together with the post itself.
-		const [[thread], quoted, mentions, [next], admitted] = await Promise.all([
+		// A second submission of the same form waits for the thread lock, so it finds the first one's post here.
+		const [[thread], earlier, quoted, mentions, [next], admitted] = await Promise.all([
 			tx
 				.select({
 					status: threads.status,
@@ -392,6 +406,7 @@ export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Pr
 				.where(eq(threads.id, threadId))
 				.for('no key update', { of: threads })
 				.execute(),
+			submittedPost(viewer.id, key, tx),
 			input.quotePostId !== undefined ? selectQuoted(tx, [input.quotePostId]).execute() : [],
 			resolveMentions(tx, input.body, viewer.id),
 			rowsOf<{ id: string }>(tx, sql`select nextval(pg_get_serial_sequence('posts', 'id')) as id`),
@@ -402,6 +417,7 @@ export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Pr
 			)
 		]);
 		if (!thread || !threadVisible(viewer, thread)) throw new DomainError('not_found', 'error_thread_not_found');
+		if (earlier !== null) throw new AlreadySubmitted(earlier);
 		if (thread.locked || thread.status === 'removed') throw new DomainError('conflict', 'error_thread_locked');
 		if (thread.archived) throw new DomainError('conflict', 'error_category_archived');
 		const q = quoted[0];
@@ -434,7 +450,8 @@ export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Pr
 			tx.insert(threadWatches).values({ userId: viewer.id, threadId, watching: true }).onConflictDoNothing().execute(),
 			markReadTx(tx, emit, viewer.id, threadId, postId),
 			afterAdmission(tx, emit, admission, { id: postId, authorId: viewer.id, threadId }),
-			notified && queueReplyNotifications(tx, postId, mentions.userIds)
+			notified && queueReplyNotifications(tx, postId, mentions.userIds),
+			claimSubmission(tx, viewer.id, key, postId)
 		]);
 		// Everything a view needs is in hand: neither the answer nor the broadcast reads the post back.
 		const views = newPostViews(
@@ -477,7 +494,11 @@ export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Pr
 		if (status === 'visible')
 			emit({ type: 'thread.changed', change: 'updated', threadId, categoryId: thread.categoryId, authorId: thread.authorId, audience: audienceOf(thread.status) });
 		return { view: views.own, notified };
+	}).catch(async (err: unknown) => {
+		if (!(err instanceof AlreadySubmitted)) throw err;
+		return { again: err.postId };
 	});
+	if ('again' in result) return sameSubmission(actor, result.again);
 	if ('refused' in result) throw result.refused;
 	// Watchers and mentioned members are told once the reply is committed (and broadcast): one row per watcher,
 	// so a reply in a thread many watch would otherwise wait on all of them. notifyAboutPost reads the post
@@ -489,6 +510,13 @@ export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Pr
 			console.error(`notifying about post ${result.view.id} failed; left for the background worker`, err);
 		});
 	return result.view;
+}
+
+/** The post an earlier submission of the same form made, as the writer sees it now. */
+export async function sameSubmission(actor: Actor, postId: number): Promise<PostView> {
+	const view = await getPostView(actor, postId);
+	if (!view) throw new DomainError('conflict', 'error_post_not_found');
+	return view;
 }
 
 export interface LockedPost {

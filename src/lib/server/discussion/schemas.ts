@@ -26,6 +26,9 @@ const limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(
 const optionalId = (error: string) =>
 	z.preprocess((v) => (v === '' || v === null ? undefined : v), id(error).optional());
 
+/** A post form's own key (see submissions.ts): the same key twice makes one post. Empty in a form means none. */
+const submissionKey = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.uuid({ error: 'error_submission_key' }).optional());
+
 export const ListThreadsInput = z.object({
 	category: plain('error_category_not_found').trim().max(60).optional(),
 	cursor,
@@ -38,7 +41,8 @@ export const CreateThreadInput = z.object({
 	kind: z.enum(THREAD_KINDS, { error: 'error_kind' }).default('discussion'),
 	title,
 	body,
-	country: country.optional().nullable()
+	country: country.optional().nullable(),
+	idempotencyKey: submissionKey
 });
 export type CreateThreadInput = z.input<typeof CreateThreadInput>;
 
@@ -49,11 +53,13 @@ export const ListPostsInput = z.object({
 	before: optionalId('error_cursor'),
 	/** Posts from this id on (inclusive): where "first unread" jumps to. */
 	from: optionalId('error_cursor'),
+	/** The page that ends with this post (inclusive): where a reader lands after replying, their reply last. */
+	to: optionalId('error_cursor'),
 	limit: limit(100, 25)
 });
 export type ListPostsInput = z.input<typeof ListPostsInput>;
 
-export const ReplyInput = z.object({ body, quotePostId: optionalId('error_post_not_found') });
+export const ReplyInput = z.object({ body, quotePostId: optionalId('error_post_not_found'), idempotencyKey: submissionKey });
 export type ReplyInput = z.input<typeof ReplyInput>;
 
 export const EditPostInput = z.object({ body, title: title.optional() });

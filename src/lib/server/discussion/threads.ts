@@ -9,7 +9,8 @@ import { openCategory } from './categories';
 import { renderMarkdown } from './markdown';
 import { resolveMentions } from './mentions';
 import { notify, notifyAboutPost } from './notifications';
-import { newPostViews } from './posts';
+import { newPostViews, sameSubmission } from './posts';
+import { AlreadySubmitted, claimSubmission, submittedPost } from './submissions';
 import { firstUnreadSql, markReadTx, unreadCountSql } from './reads';
 import { AcceptInput, CreateThreadInput, ListThreadsInput } from './schemas';
 import { admitPost, afterAdmission } from '../moderation/posting';
@@ -221,11 +222,16 @@ export async function assertThreadVisible(actor: Actor, threadId: number): Promi
 /**
  * Starts a thread with its opening post. The post carries the thread's title
  * (posts.title), which is how the title becomes searchable. The starter
- * watches the thread and has read it; mentioned members are notified.
+ * watches the thread and has read it; mentioned members are notified. The
+ * same form sent again (same idempotency key) answers with the thread the
+ * first one started.
  */
 export async function createThread(actor: Actor, raw: CreateThreadInput): Promise<{ threadId: number; postId: number; categorySlug: string; status: ContentStatus }> {
 	const viewer = viewerOf(actor);
 	const input = CreateThreadInput.parse(raw);
+	const key = input.idempotencyKey;
+	const done = await submittedPost(viewer.id, key);
+	if (done !== null) return startedThread(actor, done);
 	const result = await transact(async (tx, emit) => {
 		const category = await openCategory(tx, input.category);
 		const admission = await admitPost(tx, viewer, { text: `${input.title}\n${input.body}` });
@@ -242,6 +248,8 @@ export async function createThread(actor: Actor, raw: CreateThreadInput): Promis
 			.insert(posts)
 			.values({ threadId: thread!.id, authorId: viewer.id, title: input.title, body: input.body, bodyHtml, status, createdAt: now })
 			.returning({ id: posts.id, seq: posts.seq });
+		// Claimed as soon as the post has its id: a concurrent second press waits here, then finds this one's thread.
+		await claimSubmission(tx, viewer.id, key, post!.id);
 		await tx.update(threads).set({ lastPostId: post!.id }).where(eq(threads.id, thread!.id));
 		await tx.insert(threadWatches).values({ userId: viewer.id, threadId: thread!.id, watching: true }).onConflictDoNothing();
 		await markReadTx(tx, emit, viewer.id, thread!.id, post!.id);
@@ -271,9 +279,24 @@ export async function createThread(actor: Actor, raw: CreateThreadInput): Promis
 		});
 		emit({ type: 'post.changed', change: 'created', threadId: thread!.id, categoryId: category.id, postId: post!.id, seq: post!.seq, authorId: viewer.id, audience, group });
 		return { threadId: thread!.id, postId: post!.id, categorySlug: category.slug, status };
+	}).catch((err: unknown) => {
+		if (err instanceof AlreadySubmitted) return { again: err.postId };
+		throw err;
 	});
+	if ('again' in result) return startedThread(actor, result.again);
 	if ('refused' in result) throw result.refused;
 	return result;
+}
+
+/** The thread an earlier submission of the same form started, as createThread answered it then. */
+async function startedThread(actor: Actor, postId: number): Promise<{ threadId: number; postId: number; categorySlug: string; status: ContentStatus }> {
+	const view = await sameSubmission(actor, postId);
+	const [row] = await db()
+		.select({ slug: categories.slug })
+		.from(threads)
+		.innerJoin(categories, eq(categories.id, threads.categoryId))
+		.where(eq(threads.id, view.threadId));
+	return { threadId: view.threadId, postId, categorySlug: row!.slug, status: view.status };
 }
 
 /**

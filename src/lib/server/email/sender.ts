@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { runtime } from '../runtime';
 import { sendDigests, sendQueuedNotifications } from '../discussion/notifications';
+import { forgetOldSubmissions } from '../discussion/submissions';
 
 /**
  * Delivers the outbox. With SMTP_URL set, each unsent row goes out through
@@ -146,6 +147,7 @@ export function startEmailSender(options: EmailSenderOptions): EmailSender {
 				lastSweep = Date.now();
 				const sent = await sendQueuedNotifications();
 				if (sent) log.warn({ posts: sent }, 'queued reply notifications sent late');
+				await forgetOldSubmissions();
 			}
 			// Keep going while full batches come back, so a backlog drains quickly.
 			while (!stopped && (await runOnce()) === batch);

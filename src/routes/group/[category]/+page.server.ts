@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { formAction, formValues, pageGuard, parseWith } from '$lib/server/kit';
@@ -18,7 +19,9 @@ export const load: PageServerLoad = async (event) => {
 		threads: page.items,
 		nextCursor: page.nextCursor,
 		firstPage: !cursor,
-		countries: countryOptions(getLocale())
+		countries: countryOptions(getLocale()),
+		/** The new-thread form's key: pressing twice starts one thread. */
+		submissionKey: randomUUID()
 	};
 };
 

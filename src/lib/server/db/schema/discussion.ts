@@ -235,3 +235,23 @@ export const pendingNotifications = pgTable(
 	},
 	(t) => [index('pending_notifications_created_idx').on(t.createdAt)]
 );
+
+/**
+ * One row per post form submitted with a key (threads and replies): a second
+ * press, or a request retried after a timeout, finds the post the first one
+ * made instead of making another. No foreign key to the post: the key is
+ * claimed in the same transaction that writes it, and rows older than a day
+ * are swept (a retry comes within seconds).
+ */
+export const postSubmissions = pgTable(
+	'post_submissions',
+	{
+		authorId: uuid('author_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		key: uuid('key').notNull(),
+		postId: bigint('post_id', { mode: 'number' }).notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.authorId, t.key] }), index('post_submissions_created_idx').on(t.createdAt)]
+);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { formAction, formValues, pageGuard, parseWith } from '$lib/server/kit';
@@ -25,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 	const q = event.url.searchParams;
 	const thread = await orErrorPage(() => getThread(actor, id));
 	const page = await orErrorPage(() =>
-		listPosts(actor, id, { after: idParam(q.get('after')), before: idParam(q.get('before')), from: idParam(q.get('from')), limit: 25 })
+		listPosts(actor, id, { after: idParam(q.get('after')), before: idParam(q.get('before')), from: idParam(q.get('from')), to: idParam(q.get('to')), limit: 25 })
 	);
 	const edited = page.items.filter((p) => p.revisionCount > 0).map((p) => p.id);
 	const revisions = Object.fromEntries(await revisionsOf(actor, edited));
@@ -45,7 +46,9 @@ export const load: PageServerLoad = async (event) => {
 		editingId: idParam(q.get('edit')) ?? null,
 		quote: quote && quote.threadId === id && quote.html !== null ? { id: quote.id, authorName: quote.author.displayName, excerpt: quote.html } : null,
 		firstUnreadPostId: thread.firstUnreadPostId,
-		firstUnreadOnPage: thread.firstUnreadPostId !== null && page.items.some((p) => p.id === thread.firstUnreadPostId)
+		firstUnreadOnPage: thread.firstUnreadPostId !== null && page.items.some((p) => p.id === thread.firstUnreadPostId),
+		/** The reply form's key: a fresh one with every page, so pressing twice makes one post. */
+		submissionKey: randomUUID()
 	};
 };
 
@@ -71,7 +74,8 @@ export const actions: Actions = {
 		const id = threadId(event);
 		const values = formValues(await event.request.formData());
 		const result = await formAction(async () => reply(actor, id, parseWith(ReplyInput, values)), { which: 'reply' as const, values: { body: values.body ?? '' } });
-		if ('id' in result && typeof result.id === 'number') redirect(303, backTo(id, result.id));
+		// Back into the conversation: the page that ends with the new reply, the posts before it above.
+		if ('id' in result && typeof result.id === 'number') redirect(303, `/group/t/${id}?to=${result.id}#post-${result.id}`);
 		return result;
 	},
 	edit: (event) => postAction(event, (actor, values, postId) => editPost(actor, postId, parseWith(EditPostInput, values))),
