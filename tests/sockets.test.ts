@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ack, cutsAfter, disconnection, nextEvent, sleep, startTestServer, type TestServer } from './helpers/server';
+import { eq } from 'drizzle-orm';
+import { io as ioClient } from 'socket.io-client';
+import { ack, cutsAfter, disconnection, nextEvent, sleep, startTestServer, type TestServer, type TestSocket } from './helpers/server';
+import { collect } from './helpers/sockets';
+import { createThread, newCategory, newMember, replyTo } from './helpers/discussion';
+import { users } from '../src/lib/server/db/schema';
+import { securityHeaders } from '../src/server/http/security-headers';
+import { EVENT_LIMIT, PRESENCE_INTERVAL_MS, TokenBucket } from '../src/server/realtime/limits';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -77,9 +84,12 @@ describe('live connections follow the session', () => {
 			})
 		);
 		expect(changed.result.status).toBe(200);
-		expect(changed.cut).toEqual([null, 'io server disconnect']);
+		// The changing session's old token is retired too (it gets a new one), so its socket goes with it.
+		expect(changed.cut).toEqual(['io server disconnect', 'io server disconnect']);
+		const renewed = changed.result.setCookies.find((c) => c.startsWith('session='))!.split(';')[0]!;
+		const sa2 = await t.connect(renewed);
 
-		const everywhere = await cutsAfter([sa], () => t.api('/api/auth/logout-everywhere', { method: 'POST', cookie: a }));
+		const everywhere = await cutsAfter([sa2], () => t.api('/api/auth/logout-everywhere', { method: 'POST', cookie: renewed }));
 		expect(everywhere.result.status).toBe(200);
 		expect(everywhere.cut).toEqual(['io server disconnect']);
 	});
@@ -197,5 +207,171 @@ describe('message size', () => {
 		// The server is fine: a new connection works.
 		const again = await t.connect(cookie);
 		expect(await ack(again, 'room:leave', 'admin:users')).toEqual({ ok: true });
+	});
+});
+
+describe('security headers', () => {
+	it('the Socket.IO handshake and polling answers carry the headers every page and API answer has', async () => {
+		const page = await fetch(`${t.url}/api/health`);
+		const expected = Object.entries(securityHeaders(t.server.runtime.config));
+		expect(expected.map(([name]) => name)).toEqual(
+			expect.arrayContaining(['x-content-type-options', 'referrer-policy', 'x-frame-options', 'permissions-policy', 'cross-origin-opener-policy'])
+		);
+		const handshake = await fetch(`${t.url}/socket.io/?EIO=4&transport=polling`);
+		expect(handshake.status).toBe(200);
+		const { sid } = JSON.parse((await handshake.text()).slice(1)) as { sid: string };
+		// A later poll of the same session: answered by the transport, not the handshake.
+		const poll = await fetch(`${t.url}/socket.io/?EIO=4&transport=polling&sid=${sid}`, { method: 'POST', body: '40', headers: { 'content-type': 'text/plain' } });
+		expect(poll.status).toBe(200);
+		for (const [name, value] of expected) {
+			expect(page.headers.get(name), name).toBe(value);
+			expect(handshake.headers.get(name), name).toBe(value);
+			expect(poll.headers.get(name), name).toBe(value);
+		}
+		expect(handshake.headers.get('cache-control')).toBe('no-store');
+	});
+
+	it('adds HSTS only on an https origin in production', () => {
+		expect(securityHeaders({ origin: 'https://partners.example', production: true })['strict-transport-security']).toMatch(/^max-age=\d+/);
+		expect(securityHeaders({ origin: 'https://partners.example', production: false })['strict-transport-security']).toBeUndefined();
+		expect(securityHeaders({ origin: 'http://localhost:3000', production: true })['strict-transport-security']).toBeUndefined();
+	});
+});
+
+describe('a connection restored by Socket.IO', () => {
+	it('is asked again for each room: a moderator demoted while away gets no queue events, missed or new', async () => {
+		const mod = await t.createUser({ roles: ['member', 'moderator'] });
+		const cookie = await t.login(mod.email, mod.password);
+		const member = await newMember(t);
+		const category = await newCategory(t, 'Recovery');
+		const { threadId } = await createThread(t, member.cookie, { category: category.slug, title: 'Een draad om te volgen' });
+
+		const s: TestSocket = ioClient(t.url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
+		await new Promise<void>((resolve) => s.once('connect', () => resolve()));
+		expect(await ack(s, 'room:join', 'moderation')).toEqual({ ok: true });
+		expect(await ack(s, 'room:join', `thread:${threadId}`)).toEqual({ ok: true });
+		const queue: unknown[] = [];
+		s.on('queue:changed', (e) => queue.push(e));
+		// Still a moderator: the control that the queue events are there to be had.
+		const control = await t.connect(await t.login('moderator@example.org'));
+		expect(await ack(control, 'room:join', 'moderation')).toEqual({ ok: true });
+
+		const dropped = disconnection(s, 2_000);
+		s.io.engine.close(); // the network drops
+		expect(await dropped).not.toBeNull();
+		expect((await t.adminUpdate(mod.id, { roles: ['member'] })).status).toBe(200);
+		// While away: a report (for the queue) and then a reply (for the thread) are broadcast.
+		const opened = nextEvent(control, 'queue:changed');
+		const report = await t.api(`/api/posts/${(await replyTo(t, member.cookie, threadId, 'Iets om te melden.')).id}/report`, {
+			method: 'POST',
+			cookie: (await newMember(t)).cookie,
+			body: { reason: 'spam' }
+		});
+		expect(report.status).toBe(201);
+		await opened;
+		const reply = await replyTo(t, member.cookie, threadId, 'Dit antwoord kwam terwijl je weg was.');
+
+		const replayed = collect<{ id: number }>(s, 'post:changed', 1, 3_000, (c) => c.id === reply.id);
+		s.connect();
+		await new Promise<void>((resolve) => s.once('connect', () => resolve()));
+		expect(s.recovered).toBe(true);
+		// The thread is still theirs: its missed reply is replayed, after anything missed in the queue before it.
+		await replayed;
+		expect(queue).toEqual([]);
+
+		const again = nextEvent(control, 'queue:changed');
+		await t.api(`/api/members/${member.handle}/report`, { method: 'POST', cookie: (await newMember(t)).cookie, body: { reason: 'spam' } });
+		await again;
+		// An answer on the same connection comes after any event sent to it before.
+		expect(await ack(s, 'room:leave', 'group')).toEqual({ ok: true });
+		expect(queue).toEqual([]);
+		expect(await ack(s, 'room:join', 'moderation')).toMatchObject({ ok: false, error: 'forbidden' });
+		s.close();
+	});
+});
+
+describe('event limits', () => {
+	it('refuses events beyond the per-socket limit with a translated reason, and cuts a socket that keeps flooding', async () => {
+		const member = await newMember(t);
+		await t.db.update(users).set({ language: 'nl' }).where(eq(users.id, member.id));
+		const s = await t.connect(member.cookie);
+		// One at a time: a full burst is served, then refusals, and the socket stays.
+		const started = Date.now();
+		const paced: string[] = [];
+		for (let i = 0; i < EVENT_LIMIT.capacity + 5; i++) {
+			const answer = await ack(s, i % 2 ? 'room:leave' : 'room:join', 'group');
+			paced.push(answer.ok ? 'ok' : answer.error);
+		}
+		const refilled = Math.floor(((Date.now() - started) / 1000) * EVENT_LIMIT.perSecond);
+		expect(paced.filter((a) => a === 'ok').length).toBeGreaterThanOrEqual(EVENT_LIMIT.capacity);
+		expect(paced.filter((a) => a === 'ok').length).toBeLessThanOrEqual(EVENT_LIMIT.capacity + refilled);
+		expect(paced.filter((a) => a !== 'ok')).toEqual(expect.arrayContaining(['rate_limited']));
+		expect(new Set(paced)).toEqual(new Set(['ok', 'rate_limited']));
+		expect(s.connected).toBe(true);
+
+		const cut = disconnection(s, 10_000);
+		const answers = await Promise.all(
+			Array.from({ length: 200 }, (_, i) =>
+				s
+					.timeout(5_000)
+					.emitWithAck(i % 2 ? 'room:leave' : 'room:join', 'group')
+					.catch(() => ({ ok: false, error: 'no_ack' }) as const)
+			)
+		);
+		expect(await cut).toBe('io server disconnect');
+		const limited = answers.filter((a) => !a.ok && a.error === 'rate_limited');
+		expect(answers.filter((a) => a.ok).length).toBeLessThan(5);
+		expect(limited.length).toBeGreaterThan(0);
+		expect(limited[0]).toEqual({ ok: false, error: 'rate_limited', message: 'Te veel verzoeken in korte tijd. Wacht even en probeer het dan opnieuw.' });
+		// Cut long before the 200th: the rest was never looked at.
+		expect(answers.filter((a) => !a.ok && a.error === 'no_ack').length).toBeGreaterThan(100);
+		// A new connection of the same person works.
+		const fresh = await t.connect(member.cookie);
+		expect(await ack(fresh, 'room:join', 'group')).toEqual({ ok: true });
+		fresh.close();
+	});
+
+	it('lets a client that backs off carry on', () => {
+		let now = 0;
+		const bucket = new TokenBucket(3, 2, () => now);
+		expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false]);
+		now += 499;
+		expect(bucket.take()).toBe(false);
+		now += 1;
+		expect([bucket.take(), bucket.take()]).toEqual([true, false]);
+		now += 60_000;
+		expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false]);
+	});
+
+	it('sends readers at most one presence update per half second per thread, and always the last state', async () => {
+		const reader = await newMember(t, { name: 'Rosa Lezer' });
+		const restless = await newMember(t, { name: 'Ruben Onrustig' });
+		const category = await newCategory(t, 'Presence');
+		const { threadId } = await createThread(t, reader.cookie, { category: category.slug, title: 'Wie is er?' });
+		const r = await t.connect(reader.cookie);
+		const own = collect(r, 'thread:presence', 1);
+		expect(await ack(r, 'room:join', `thread:${threadId}`)).toEqual({ ok: true });
+		await own;
+		await sleep(PRESENCE_INTERVAL_MS);
+
+		const seen: { readers: { name: string }[] }[] = [];
+		r.on('thread:presence', (p) => seen.push(p));
+		const s = await t.connect(restless.cookie);
+		const started = Date.now();
+		for (let i = 0; i < 8; i++) {
+			expect(await ack(s, 'room:join', `thread:${threadId}`)).toEqual({ ok: true });
+			expect(await ack(s, 'room:leave', `thread:${threadId}`)).toEqual({ ok: true });
+		}
+		const took = Date.now() - started;
+		// The final state (Ruben gone) arrives; nothing comes after it.
+		const deadline = Date.now() + 3_000;
+		while (seen.at(-1)?.readers.length !== 1 && Date.now() < deadline) await sleep(20);
+		await sleep(PRESENCE_INTERVAL_MS + 200);
+		expect(seen.at(-1)!.readers.map((p) => p.name)).toEqual(['Rosa Lezer']);
+		// 16 room changes; without coalescing that is 16 broadcasts.
+		expect(seen.length).toBeLessThanOrEqual(Math.ceil(took / PRESENCE_INTERVAL_MS) + 1);
+		expect(seen.length).toBeLessThan(16);
+		r.close();
+		s.close();
 	});
 });

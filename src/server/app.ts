@@ -8,6 +8,7 @@ import { translate } from '../lib/i18n/translate';
 import { moderationRoutes } from './api/moderation';
 import { defineRoute, openApiDocument, registerRoutes, type RouteSpec } from './http/route';
 import { localeOf } from './http/locale';
+import { securityHeaders } from './http/security-headers';
 import { authRoutes } from './api/auth';
 import { meRoutes } from './api/me';
 import { adminRoutes } from './api/admin';
@@ -61,16 +62,12 @@ export async function buildApp({ runtime, svelteHandler, logger, logStream }: Ap
 		return503OnClosing: true
 	});
 
+	const headers = securityHeaders(config);
 	app.addHook('onRequest', async (request, reply) => {
 		const raw = reply.raw;
 		// Set on the raw response so pages handed to SvelteKit get them too.
 		raw.setHeader('x-request-id', request.id);
-		raw.setHeader('x-content-type-options', 'nosniff');
-		raw.setHeader('referrer-policy', 'same-origin');
-		raw.setHeader('x-frame-options', 'DENY');
-		raw.setHeader('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
-		raw.setHeader('cross-origin-opener-policy', 'same-origin');
-		if (config.production && secure) raw.setHeader('strict-transport-security', 'max-age=63072000; includeSubDomains');
+		for (const [name, value] of Object.entries(headers)) raw.setHeader(name, value);
 		if (request.url.startsWith('/api/')) {
 			raw.setHeader('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
 			raw.setHeader('cache-control', 'no-store');

@@ -9,6 +9,8 @@ import { translate } from '../../lib/i18n/translate';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../lib/realtime/events';
 import { actorFromHeaders } from '../http/actor';
 import { startFanout } from './fanout';
+import { securityHeaders } from '../http/security-headers';
+import { coalescer, EVENT_LIMIT, PRESENCE_INTERVAL_MS, REFUSAL_LIMIT, TokenBucket } from './limits';
 
 interface SocketData {
 	actor: Extract<Actor, { kind: 'user' }>;
@@ -39,13 +41,21 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime, options
 		perMessageDeflate: false,
 		serveClient: false,
 		destroyUpgrade: options.destroyUpgrade ?? true,
+		// skipMiddlewares false: a restored connection passes the session check again, so its actor is read afresh.
 		connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false }
 	});
+
+	// engine.io answers /socket.io/ itself, before Fastify's hooks: the handshake and every polling answer get the same headers here.
+	const headers = securityHeaders(config);
+	io.engine.on('headers', (out: Record<string, string>) => Object.assign(out, headers));
+
+	const restored = holdRestoredSessions(io);
+	const presence = coalescer((room) => void broadcastPresence(io, room), PRESENCE_INTERVAL_MS);
 
 	io.use(async (socket, next) => {
 		const headers = socket.handshake.headers;
 		const site = headers['sec-fetch-site'];
-		if (!isSameOrigin(headers.origin, headers.host, config.origin, typeof site === 'string' ? site : undefined))
+		if (!isSameOrigin(headers.origin, config.origin, typeof site === 'string' ? site : undefined))
 			return next(new Error('forbidden_origin'));
 		try {
 			const actor = await actorFromHeaders(headers.cookie, { ip: socket.handshake.address, userAgent: headers['user-agent'] }, secure);
@@ -60,6 +70,16 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime, options
 	io.on('connection', (socket: AppSocket) => {
 		const { actor } = socket.data;
 		void socket.join([userRoom(actor.user.id), sessionRoom(actor.sessionId)]);
+
+		const events = new TokenBucket(EVENT_LIMIT.capacity, EVENT_LIMIT.perSecond);
+		const refusals = new TokenBucket(REFUSAL_LIMIT.capacity, REFUSAL_LIMIT.perSecond);
+		socket.use((packet, next) => {
+			if (events.take()) return next();
+			const ack = packet.at(-1);
+			if (typeof ack === 'function')
+				ack({ ok: false, error: 'rate_limited', message: translate('error_socket_rate_limited', socket.data.actor.user.language) } satisfies Ack);
+			if (!refusals.take()) socket.disconnect(true);
+		});
 
 		const reply = (ack: unknown, result: Ack) => {
 			if (typeof ack === 'function') ack(result);
@@ -78,7 +98,7 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime, options
 				await authorizeRoom(socket.data.actor, name);
 				await socket.join(name);
 				reply(ack, { ok: true });
-				if (name.startsWith('thread:')) void broadcastPresence(io, name);
+				if (name.startsWith('thread:')) presence.request(name);
 			} catch (err) {
 				fail(ack, isZod(err) ? invalid() : err);
 			}
@@ -89,13 +109,15 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime, options
 				return fail(ack, invalid());
 			await socket.leave(parsed.data);
 			reply(ack, { ok: true });
-			if (parsed.data.startsWith('thread:')) void broadcastPresence(io, parsed.data);
+			if (parsed.data.startsWith('thread:')) presence.request(parsed.data);
 		});
 		socket.on('disconnecting', () => {
 			const rooms = [...socket.rooms].filter((r) => r.startsWith('thread:'));
 			// The socket is still in its rooms now; count again once it has left them.
-			if (rooms.length) setImmediate(() => rooms.forEach((r) => void broadcastPresence(io, r)));
+			if (rooms.length) setImmediate(() => rooms.forEach((r) => presence.request(r)));
 		});
+
+		if (socket.recovered) void restored.reauthorize(socket).catch((err) => console.error(err));
 	});
 
 	const unsubscribe = [
@@ -115,6 +137,7 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime, options
 		io,
 		close: async () => {
 			stopFanout();
+			presence.stop();
 			unsubscribe.forEach((u) => u());
 			io.local.disconnectSockets(true);
 			// io.close() would also close the HTTP server, which its owner does.
@@ -149,6 +172,62 @@ async function revalidateRooms(io: Io, userId: string, roles: string[]): Promise
 			}
 		}
 	}
+}
+
+/**
+ * Connection-state recovery puts a returning socket back in the rooms it had
+ * and replays what those rooms missed, before any middleware has looked at
+ * the person again: a moderator demoted while away would get the queue, a
+ * member whose thread was hidden its posts. So a restored session is taken
+ * apart here: the socket comes back in no room and with nothing replayed,
+ * and once the handshake has read the actor afresh, each room is asked for
+ * again and only what the allowed rooms missed is sent.
+ */
+function holdRestoredSessions(io: Io) {
+	const adapter = io.of('/').adapter;
+	const restore = adapter.restoreSession.bind(adapter);
+	// pid → rooms the socket had; read back by the connection handler right after the middleware.
+	const held = new Map<string, { rooms: string[]; at: number }>();
+	adapter.restoreSession = async (pid, offset) => {
+		const session = await restore(pid, offset);
+		const now = Date.now();
+		// A refused handshake never reaches the connection handler; its entry goes here.
+		for (const [key, entry] of held) if (entry.at < now - 60_000) held.delete(key);
+		if (!session) return session;
+		held.set(pid, { rooms: session.rooms, at: now });
+		return { ...session, rooms: [], missedPackets: [] };
+	};
+	return {
+		async reauthorize(socket: AppSocket): Promise<void> {
+			const { pid, offset } = socket.handshake.auth as { pid: string; offset: string };
+			const before = held.get(pid);
+			held.delete(pid);
+			if (!before) return;
+			const { actor } = socket.data;
+			const own = [userRoom(actor.user.id), sessionRoom(actor.sessionId)];
+			const allowed: string[] = [];
+			for (const room of before.rooms) {
+				if (room === socket.id || own.includes(room)) continue;
+				// Someone else's personal rooms (a session id presented with another person's cookie) are never restored.
+				if (room.startsWith('user:') || room.startsWith('session:')) continue;
+				try {
+					await authorizeRoom(actor, room);
+					allowed.push(room);
+				} catch {
+					// Refused now: the room stays left, and the client's own room:join gets the refusal with its reason.
+				}
+			}
+			if (!socket.connected) return;
+			await socket.join(allowed);
+			// Joined first, then read what was missed: an event in between comes twice (clients drop repeats by seq), never not at all.
+			const rooms = [socket.id, ...own, ...allowed];
+			adapter.persistSession({ sid: socket.id, pid, rooms, data: socket.data });
+			const missed = await restore(pid, offset);
+			// As Socket.IO's own restore sends them: raw event packets, each still ending in its offset for the client.
+			const raw = socket as unknown as { packet(p: { type: number; data: unknown[] }): void };
+			for (const data of missed?.missedPackets ?? []) raw.packet({ type: 2, data });
+		}
+	};
 }
 
 const isZod = (err: unknown) => err instanceof Error && err.name === 'ZodError';
