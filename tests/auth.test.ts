@@ -176,7 +176,7 @@ describe('login rate limits', () => {
 		expect(res.setCookies.some((c) => c.startsWith('session='))).toBe(false);
 	}
 
-	it('after 5 failures (the default) refuses the account for a while, the right password too', async () => {
+	it('after 5 failures (the default) refuses the account for a while to a browser without its device cookie, the right password too', async () => {
 		const user = await t.createUser();
 		for (let i = 0; i < 5; i++) expect((await loginRaw(user.email, `wrong-${i}`)).status).toBe(401);
 		await expectLimited(user.email, user.password);
@@ -345,7 +345,7 @@ describe('password change', () => {
 		expect((await loginRaw(user.email, user.password)).status).toBe(200);
 	});
 
-	it('ends my other sessions, keeps this one, and replaces the old password', async () => {
+	it('ends my other sessions, gives this one a new token, and replaces the old password', async () => {
 		const user = await t.createUser();
 		const a = await t.login(user.email, user.password);
 		const b = await t.login(user.email, user.password);
@@ -357,7 +357,12 @@ describe('password change', () => {
 		});
 		expect(res.status).toBe(200);
 		expect(res.body).toEqual({ endedSessions: 2 });
-		expect((await t.api('/api/me', { cookie: a })).status).toBe(200);
+		// This browser carries on with a new cookie; the token it had is worthless now.
+		const renewed = res.setCookies.find((cookie) => cookie.startsWith('session='))!.split(';')[0]!;
+		expect(renewed).not.toBe(a);
+		expect((await t.api('/api/me', { cookie: renewed })).status).toBe(200);
+		expect((await t.api('/api/me', { cookie: a })).status).toBe(401);
+		expect(await sessionRow(a)).toBeUndefined();
 		expect((await t.api('/api/me', { cookie: b })).status).toBe(401);
 		expect((await t.api('/api/me', { cookie: c })).status).toBe(401);
 		expect((await loginRaw(user.email, user.password)).status).toBe(401);

@@ -8,6 +8,7 @@ import { translate } from '../lib/i18n/translate';
 import { moderationRoutes } from './api/moderation';
 import { defineRoute, openApiDocument, registerRoutes, type RouteSpec } from './http/route';
 import { localeOf } from './http/locale';
+import { CLIENT_ADDRESS_HEADER, trustProxyOption } from './http/actor';
 import { securityHeaders } from './http/security-headers';
 import { authRoutes } from './api/auth';
 import { meRoutes } from './api/me';
@@ -29,7 +30,7 @@ export interface AppOptions {
 
 /** Every API route, in one list: registered, documented and checked by the authorization matrix. */
 export function apiRoutes(secure: boolean, origin: string): RouteSpec[] {
-	const routes = [...healthRoutes(), ...authRoutes(secure), ...meRoutes(), ...adminRoutes(), ...membershipRoutes(secure), ...discussionRoutes(), ...moderationRoutes()];
+	const routes = [...healthRoutes(), ...authRoutes(secure), ...meRoutes(secure), ...adminRoutes(), ...membershipRoutes(secure), ...discussionRoutes(), ...moderationRoutes()];
 	routes.push(
 		defineRoute({
 			method: 'GET',
@@ -57,7 +58,7 @@ export async function buildApp({ runtime, svelteHandler, logger, logStream }: Ap
 			const given = req.headers['x-request-id'];
 			return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
 		},
-		trustProxy: process.env.TRUST_PROXY === '1',
+		trustProxy: trustProxyOption(config.trustProxy),
 		bodyLimit: 256 * 1024,
 		return503OnClosing: true
 	});
@@ -73,7 +74,7 @@ export async function buildApp({ runtime, svelteHandler, logger, logStream }: Ap
 			raw.setHeader('cache-control', 'no-store');
 			const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
 			const site = request.headers['sec-fetch-site'];
-			if (unsafe && !isSameOrigin(request.headers.origin, request.headers.host, config.origin, typeof site === 'string' ? site : undefined))
+			if (unsafe && !isSameOrigin(request.headers.origin, config.origin, typeof site === 'string' ? site : undefined))
 				throw new DomainError('forbidden', 'error_foreign_origin');
 		}
 	});
@@ -121,6 +122,8 @@ export async function buildApp({ runtime, svelteHandler, logger, logStream }: Ap
 			pages.addContentTypeParser('*', (_req, _payload, done) => done(null));
 			pages.all('/*', (request, reply) => {
 				reply.hijack();
+				// Pages see the client Fastify settled on (TRUST_PROXY), never a header the client wrote.
+				request.raw.headers[CLIENT_ADDRESS_HEADER] = request.ip;
 				handler(request.raw, reply.raw, () => {
 					reply.raw.statusCode = 404;
 					reply.raw.end('Not found');

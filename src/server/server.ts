@@ -5,6 +5,7 @@ import { readConfig, type Config } from '../lib/server/config';
 import { startRuntime, stopRuntime, type Runtime } from '../lib/server/runtime';
 import { seedDemo } from '../lib/server/demo/seed';
 import { buildApp, type NodeHandler } from './app';
+import { CLIENT_ADDRESS_HEADER } from './http/actor';
 import { createRealtime, type Realtime } from './realtime/io';
 import { startEmailSender, type EmailSender } from '../lib/server/email/sender';
 
@@ -38,6 +39,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 	let svelteHandler: NodeHandler | undefined;
 	if (options.withPages) {
 		process.env.ORIGIN ??= config.origin;
+		// adapter-node reads these once, at import: pages take the address Fastify settled on, not their own guess.
+		process.env.ADDRESS_HEADER = CLIENT_ADDRESS_HEADER;
+		delete process.env.XFF_DEPTH;
 		const handlerPath = path.resolve('build/handler.js');
 		if (!fs.existsSync(handlerPath)) throw new Error('No build found: run `npm run build` first (npm start does it for you).');
 		({ handler: svelteHandler } = (await import(handlerPath)) as { handler: NodeHandler });

@@ -53,9 +53,3 @@ export async function formAction<T, K extends Record<string, unknown> = Record<n
 		});
 	}
 }
-
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after login. */
-export function safeRedirectTarget(raw: string | null | undefined, fallback = '/home'): string {
-	if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return fallback;
-	return raw;
-}

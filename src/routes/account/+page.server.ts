@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { changePassword, endSession, listSessions, updateProfile } from '$lib/server/accounts/account';
 import { ChangePasswordInput, SessionHandle, UpdateProfileInput } from '$lib/server/accounts/schemas';
 import { logoutEverywhere } from '$lib/server/auth/login';
-import { LOCALE_COOKIE, sessionCookieName } from '$lib/server/auth/cookie';
+import { LOCALE_COOKIE, sessionCookieName, sessionCookieOptions } from '$lib/server/auth/cookie';
 import { formAction, formValues, pageGuard, parseWith } from '$lib/server/kit';
 import { runtime } from '$lib/server/runtime';
 
@@ -43,7 +43,10 @@ export const actions: Actions = {
 		const values = formValues(await event.request.formData());
 		return formAction(
 			async () => {
-				const { endedSessions } = await changePassword(actor, parseWith(ChangePasswordInput, values));
+				const { endedSessions, token, session } = await changePassword(actor, parseWith(ChangePasswordInput, values));
+				event.cookies.set(sessionCookieName(secure()), token, sessionCookieOptions(secure(), session.expiresAt));
+				// The load after this action lists sessions: this browser's is the new one.
+				event.locals.actor = { ...actor, sessionId: session.id };
 				return { form: 'password', saved: true, endedSessions };
 			},
 			{ form: 'password' }

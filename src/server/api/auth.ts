@@ -3,7 +3,15 @@ import { defineRoute } from '../http/route';
 import { LoginInput } from '../../lib/server/auth/schemas';
 import { login, logout, logoutEverywhere } from '../../lib/server/auth/login';
 import { me } from '../../lib/server/accounts/account';
-import { serializeCookie, sessionCookieName, sessionCookieOptions, LOCALE_COOKIE } from '../../lib/server/auth/cookie';
+import {
+	deviceCookieName,
+	deviceCookieOptions,
+	parseCookies,
+	serializeCookie,
+	sessionCookieName,
+	sessionCookieOptions,
+	LOCALE_COOKIE
+} from '../../lib/server/auth/cookie';
 import { MeResponse } from './shapes';
 
 export const authRoutes = (secure: boolean) => [
@@ -15,10 +23,11 @@ export const authRoutes = (secure: boolean) => [
 		access: 'public',
 		body: LoginInput,
 		response: MeResponse,
-		handler: async ({ actor, body, reply }) => {
-			const result = await login(actor, body);
+		handler: async ({ actor, body, request, reply }) => {
+			const result = await login(actor, body, parseCookies(request.headers.cookie)[deviceCookieName(secure)]);
 			reply.header('set-cookie', [
 				serializeCookie(sessionCookieName(secure), result.token, sessionCookieOptions(secure, result.session.expiresAt)),
+				serializeCookie(deviceCookieName(secure), result.deviceCookie, deviceCookieOptions(secure)),
 				`${LOCALE_COOKIE}=${result.user.language}; Path=/; Max-Age=34560000; SameSite=Lax`
 			]);
 			return me({ kind: 'user', user: result.user, sessionId: result.session.id });

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { defineRoute } from '../http/route';
 import { changePassword, endSession, listSessions, me, updateProfile } from '../../lib/server/accounts/account';
 import { ChangePasswordInput, SessionHandle, UpdateProfileInput } from '../../lib/server/accounts/schemas';
-import { LOCALE_COOKIE } from '../../lib/server/auth/cookie';
+import { LOCALE_COOKIE, serializeCookie, sessionCookieName, sessionCookieOptions } from '../../lib/server/auth/cookie';
 import { MeResponse, SessionShape } from './shapes';
 
-export const meRoutes = () => [
+export const meRoutes = (secure: boolean) => [
 	defineRoute({
 		method: 'GET',
 		url: '/api/me',
@@ -32,12 +32,16 @@ export const meRoutes = () => [
 	defineRoute({
 		method: 'POST',
 		url: '/api/me/password',
-		summary: 'Change my password; ends my other sessions',
+		summary: 'Change my password; ends every other session and gives this one a new token (new cookie)',
 		tags: ['account'],
 		access: 'session',
 		body: ChangePasswordInput,
 		response: z.object({ endedSessions: z.number() }),
-		handler: async ({ actor, body }) => changePassword(actor, body)
+		handler: async ({ actor, body, reply }) => {
+			const { endedSessions, token, session } = await changePassword(actor, body);
+			reply.header('set-cookie', serializeCookie(sessionCookieName(secure), token, sessionCookieOptions(secure, session.expiresAt)));
+			return { endedSessions };
+		}
 	}),
 	defineRoute({
 		method: 'GET',

@@ -4,7 +4,9 @@ import { sessions, users } from '../db/schema';
 import { DomainError } from '../errors';
 import { requireUser, type Actor, type SessionUser } from '../auth/actor';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
-import { deleteOtherSessions, deleteSessions } from '../auth/sessions';
+import { createSession, deleteSessions, type Session } from '../auth/sessions';
+import { claimAttempt, passwordChangeKey } from '../auth/rate-limit';
+import { getSetting } from '../settings';
 import { capabilitiesOf, type Capability } from '../../roles';
 import type { ChangePasswordInput, UpdateProfileInput } from './schemas';
 
@@ -29,20 +31,31 @@ export async function updateProfile(actor: Actor, input: UpdateProfileInput): Pr
 	return { ...a.user, ...input };
 }
 
-/** A new password ends every other session: whoever knew the old one is out. */
-export async function changePassword(actor: Actor, input: ChangePasswordInput): Promise<{ endedSessions: number }> {
+/**
+ * A new password ends every session, this one included, and opens a fresh one
+ * for this browser (the caller sets its cookie): whoever knew the old password
+ * or held any old token is out. Wrong current passwords are limited like login
+ * guesses, per person, so a borrowed session cannot guess its way to the password.
+ */
+export async function changePassword(
+	actor: Actor,
+	input: ChangePasswordInput
+): Promise<{ endedSessions: number; token: string; session: Session }> {
 	const a = requireUser(actor);
+	const attempt = await claimAttempt([{ key: passwordChangeKey(a.user.id), limit: await getSetting('loginFailuresPerAccount') }]);
 	const [row] = await db().select({ hash: users.passwordHash }).from(users).where(eq(users.id, a.user.id));
 	if (!row || !(await verifyPassword(row.hash, input.currentPassword)))
 		throw new DomainError('invalid_input', 'error_current_password', { field: 'currentPassword' });
+	await attempt.succeeded(passwordChangeKey(a.user.id));
 	const problem = passwordProblem(input.newPassword, a.user.email);
 	if (problem) throw new DomainError('invalid_input', problem, { field: 'newPassword' });
 	const passwordHash = await hashPassword(input.newPassword);
 	return transact(async (tx, emit) => {
 		await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, a.user.id));
-		const ended = await deleteOtherSessions(tx, a.user.id, a.sessionId);
+		const ended = await deleteSessions(tx, a.user.id);
+		const { token, session } = await createSession(tx, a.user.id, { userAgent: a.userAgent, ip: a.ip });
 		emit({ type: 'session.ended', userId: a.user.id, sessionIds: ended });
-		return { endedSessions: ended.length };
+		return { endedSessions: ended.filter((id) => id !== a.sessionId).length, token, session };
 	});
 }
 

@@ -22,6 +22,15 @@ export const sessionCookieOptions = (secure: boolean, expires: Date): CookieOpti
 
 export const LOCALE_COOKIE = 'PARAGLIDE_LOCALE';
 
+/** The device cookie (see device.ts): httpOnly, and pinned to this origin over https like the session. */
+export const deviceCookieName = (secure: boolean): string => (secure ? '__Host-device' : 'device');
+
+/** Long-lived: the point is to recognise the owner's browser months later. */
+const DEVICE_COOKIE_DAYS = 365;
+
+export const deviceCookieOptions = (secure: boolean): CookieOptions =>
+	sessionCookieOptions(secure, new Date(Date.now() + DEVICE_COOKIE_DAYS * 86_400_000));
+
 export function serializeCookie(name: string, value: string, o: CookieOptions): string {
 	const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${o.path}`, `Expires=${o.expires.toUTCString()}`, 'HttpOnly', 'SameSite=Lax'];
 	if (o.secure) parts.push('Secure');
@@ -47,18 +56,13 @@ export function parseCookies(header: string | undefined): Record<string, string>
 
 /**
  * Same-origin check for state-changing requests and socket handshakes: the
- * Origin must be this site (as configured, or as the request's own Host).
+ * Origin must be ORIGIN exactly. Not the request's own Host: whoever can point
+ * a name at this server (DNS rebinding, a proxy passing Host through) chooses
+ * the Host, and would then choose what counts as "same origin" too.
  * Browsers always send Origin on such requests; tools that send none are not
  * carrying a victim's cookies through a foreign page.
  */
-export function isSameOrigin(
-	originHeader: string | undefined,
-	host: string | undefined,
-	configuredOrigin: string,
-	secFetchSite?: string
-): boolean {
+export function isSameOrigin(originHeader: string | undefined, configuredOrigin: string, secFetchSite?: string): boolean {
 	if (!originHeader) return secFetchSite === undefined || secFetchSite === 'same-origin' || secFetchSite === 'none';
-	if (originHeader === configuredOrigin) return true;
-	if (!host) return false;
-	return originHeader === `http://${host}` || originHeader === `https://${host}`;
+	return originHeader === configuredOrigin;
 }

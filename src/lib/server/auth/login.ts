@@ -5,7 +5,8 @@ import { DomainError } from '../errors';
 import type { Actor, SessionUser } from './actor';
 import { userColumns } from './actor';
 import { verifyAgainstNothing, verifyPassword } from './password';
-import { assertLoginAllowed, clearAccountFailures, recordLoginFailure } from './rate-limit';
+import { accountKey, addressKey, claimAttempt, deviceKey, loginLimits, type Limited } from './rate-limit';
+import { issueDeviceCookie, trustedDevice } from './device';
 import { createSession, deleteSessionById, deleteSessions, type Session } from './sessions';
 import type { LoginInput } from './schemas';
 import { audit } from '../moderation/audit';
@@ -15,25 +16,38 @@ export interface LoginResult {
 	token: string;
 	session: Session;
 	user: SessionUser;
+	/** The device cookie's new value: this browser is now a known device for this account. */
+	deviceCookie: string;
 }
 
 /**
  * Checks a password and opens a new session (a new token at every login, so a
  * planted cookie is worthless). Whether the email exists is never revealed:
  * unknown emails cost the same hash and get the same answer.
+ *
+ * Each attempt is counted before the password is checked (see rate-limit.ts):
+ * against the address, and against the account, unless the browser carries
+ * this account's device cookie (`device`), whose guesses count against that
+ * device instead. So others' failures never refuse the owner's usual browser.
  */
-export async function login(actor: Actor, input: LoginInput): Promise<LoginResult> {
-	await assertLoginAllowed(input.email, actor.ip);
+export async function login(actor: Actor, input: LoginInput, device?: string): Promise<LoginResult> {
+	const email = input.email.trim().toLowerCase();
+	const limits = await loginLimits();
+	const nonce = await trustedDevice(device, email);
+	const limitedBy = nonce ? deviceKey(nonce) : accountKey(email);
+	const limited: Limited[] = [{ key: limitedBy, limit: limits.account }];
+	if (actor.ip) limited.push({ key: addressKey(actor.ip), limit: limits.address });
+	const attempt = await claimAttempt(limited);
+
 	const [row] = await db()
 		.select({ ...userColumns, passwordHash: users.passwordHash, suspendedUntil: users.suspendedUntil })
 		.from(users)
-		.where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
+		.where(eq(sql`lower(${users.email})`, email));
 
 	const ok = row ? await verifyPassword(row.passwordHash, input.password) : await verifyAgainstNothing(input.password);
-	if (!row || !ok) {
-		await recordLoginFailure(input.email, actor.ip);
-		throw new DomainError('unauthenticated', 'error_login_failed');
-	}
+	// A failure stays counted: the attempt was recorded before the check.
+	if (!row || !ok) throw new DomainError('unauthenticated', 'error_login_failed');
+	await attempt.succeeded(limitedBy);
 	// Told only after the right password, so this reveals nothing to a guesser.
 	if (row.status === 'suspended') {
 		if (!row.suspendedUntil || row.suspendedUntil > new Date())
@@ -56,13 +70,12 @@ export async function login(actor: Actor, input: LoginInput): Promise<LoginResul
 	}
 	if (row.status === 'removed') throw new DomainError('forbidden', 'error_account_removed');
 
-	await clearAccountFailures(input.email);
 	const { passwordHash: _omit, suspendedUntil: _until, ...user } = row;
 	void _omit;
 	const { token, session } = await transact((tx) =>
 		createSession(tx, user.id, { userAgent: actor.userAgent, ip: actor.ip })
 	);
-	return { token, session, user };
+	return { token, session, user, deviceCookie: await issueDeviceCookie(device, email) };
 }
 
 export async function logout(actor: Actor): Promise<void> {

@@ -117,14 +117,6 @@ export async function deleteSessionById(tx: Tx, id: string): Promise<string[]> {
 	return gone.map((g) => g.id);
 }
 
-export async function deleteOtherSessions(tx: Tx, userId: string, keepId: string): Promise<string[]> {
-	const gone = await tx
-		.delete(sessions)
-		.where(and(eq(sessions.userId, userId), sql`${sessions.id} <> ${keepId}`))
-		.returning({ id: sessions.id });
-	return gone.map((g) => g.id);
-}
-
 function toSession(row: typeof sessions.$inferSelect): Session {
 	return {
 		id: row.id,
