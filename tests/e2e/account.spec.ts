@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { either, langOf, login, loginAs, msg } from './helpers';
+import { ACCOUNTS, BASE_URL, DEMO_PASSWORD, either, langOf, login, loginAs, msg } from './helpers';
 
 /** Sessions on /account, and the login form's refusal in the reader's language. */
 
@@ -62,4 +62,71 @@ test('a wrong password gets a translated error, in either language', async ({ pa
 	await page.getByLabel(msg('en', 'field_email')).fill('');
 	await page.getByRole('button', { name: either('log_in') }).click();
 	await expect(page.getByRole('alert')).toHaveText(msg('en', 'error_email_invalid'));
+});
+
+/**
+ * Targets after login and after the language switch: whatever a link puts in
+ * redirectTo, the answer stays on this site. Browsers forgive what a prefix
+ * check does not (a tab or newline inside `/\t/host` is dropped, `\` is `/`),
+ * so each of these once sent the reader to evil.example, or (CR/LF) gave a 500.
+ */
+const NASTY_TARGETS = [
+	'/\t/evil.example',
+	'/\n/evil.example',
+	'/\\evil.example',
+	'/\\/evil.example',
+	'//evil.example',
+	'/.//evil.example',
+	'\r\n',
+	'/home\r\nSet-Cookie: planted=1',
+	'javascript:alert(1)',
+	'https://evil.example/home',
+	'http://localhost:1/home'
+];
+
+test('a login, by form or with a session already, goes only to targets on this site', async ({ browser }) => {
+	const context = await browser.newContext();
+	const request = context.request;
+	for (const target of NASTY_TARGETS) {
+		const url = `/login?redirectTo=${encodeURIComponent(target)}`;
+		const form = await request.post(url, {
+			form: { email: ACCOUNTS.coordinator, password: DEMO_PASSWORD },
+			headers: { origin: BASE_URL, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(form.status(), JSON.stringify(target)).toBe(303);
+		expect(form.headers().location, JSON.stringify(target)).toBe('/home');
+		// Signed in now: the login page sends a visitor on at once, to the same place.
+		const already = await request.get(url, { maxRedirects: 0 });
+		expect(already.status(), JSON.stringify(target)).toBe(303);
+		expect(already.headers().location, JSON.stringify(target)).toBe('/home');
+	}
+	// A target on this site is kept, query and all.
+	const kept = await request.post(`/login?redirectTo=${encodeURIComponent('/account?tab=1')}`, {
+		form: { email: ACCOUNTS.coordinator, password: DEMO_PASSWORD },
+		headers: { origin: BASE_URL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(kept.headers().location).toBe('/account?tab=1');
+	await context.close();
+});
+
+test('the language switch goes back only to a page on this site', async ({ browser }) => {
+	const context = await browser.newContext();
+	for (const target of NASTY_TARGETS) {
+		const res = await context.request.post('/language', {
+			form: { language: 'en', redirectTo: target },
+			headers: { origin: BASE_URL, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(res.status(), JSON.stringify(target)).toBe(303);
+		expect(res.headers().location, JSON.stringify(target)).toBe('/');
+	}
+	const kept = await context.request.post('/language', {
+		form: { language: 'nl', redirectTo: '/guidelines?x=1' },
+		headers: { origin: BASE_URL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(kept.headers().location).toBe('/guidelines?x=1');
+	await context.close();
 });
