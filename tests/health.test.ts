@@ -56,6 +56,67 @@ describe('openapi.json', () => {
 	});
 });
 
+describe('error log', () => {
+	const SECRET = 'Mijn buurvrouw in Lima heet Rosa Quispe';
+
+	/** Runs `work`, which must fail, and returns what it threw. */
+	async function failure(work: () => Promise<unknown>): Promise<unknown> {
+		try {
+			await work();
+		} catch (err) {
+			return err;
+		}
+		throw new Error('expected a failure');
+	}
+
+	it('holds the statement and the SQLSTATE of a failed query, never its values', async () => {
+		const { buildApp } = await import('../src/server/app');
+		const { runtime } = await import('../src/lib/server/runtime');
+		const { posts } = await import('../src/lib/server/db/schema');
+		const { sql } = await import('drizzle-orm');
+		const lines: string[] = [];
+		const current = runtime();
+		const app = await buildApp({ runtime: { ...current, config: { ...current.config, logLevel: 'info' } }, logStream: { write: (line) => void lines.push(line) } });
+		// A post whose thread does not exist (23503), and a value the database quotes back in its message (22P02).
+		app.get('/api/test/failing-insert', async () =>
+			current.database.db.insert(posts).values({ threadId: 2_000_000_000, authorId: '00000000-0000-4000-8000-000000000000', body: SECRET, bodyHtml: `<p>${SECRET}</p>` })
+		);
+		app.get('/api/test/failing-cast', async () => current.database.db.execute(sql`select ${SECRET}::integer as n`));
+		for (const url of ['/api/test/failing-insert', '/api/test/failing-cast']) {
+			const res = await app.inject({ method: 'GET', url });
+			expect(res.statusCode, url).toBe(500);
+			expect(res.body, url).not.toContain('Rosa');
+		}
+		await app.close();
+		const log = lines.join('');
+		expect(log).toContain('"code":"23503"');
+		expect(log).toContain('"code":"22P02"');
+		expect(log).toMatch(/"statement":"insert into \\"posts\\"/);
+		expect(log).toContain('"constraint');
+		expect(log).not.toContain('Rosa');
+		expect(log).not.toContain('Quispe');
+	});
+
+	it('console.error (domain code, SvelteKit) gets the same treatment', async () => {
+		const { installConsoleRedaction } = await import('../src/lib/server/log');
+		const { runtime } = await import('../src/lib/server/runtime');
+		const { sql } = await import('drizzle-orm');
+		const err = await failure(() => runtime().database.db.execute(sql`select ${SECRET}::integer as n`));
+		// Unredacted, the error carries the text (this is what used to reach the log).
+		expect(String((err as Error).message)).toContain('Rosa');
+		const written: unknown[][] = [];
+		const target = { error: (...args: unknown[]) => void written.push(args), warn: (...args: unknown[]) => void written.push(args) };
+		installConsoleRedaction(target);
+		target.error('notifying about post 42 failed', err);
+		target.warn(err);
+		const out = written.map((args) => args.map(String).join(' ')).join('\n');
+		expect(out).toContain('notifying about post 42 failed');
+		expect(out).toContain('22P02');
+		expect(out).toContain('select $1::integer as n');
+		expect(out).not.toContain('Rosa');
+	});
+});
+
 // Last in the file: it takes the database away.
 describe('health without a database', () => {
 	it('answers 503 unavailable when the database does not answer', async () => {

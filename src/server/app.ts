@@ -5,6 +5,7 @@ import type { Runtime } from '../lib/server/runtime';
 import { isSameOrigin } from '../lib/server/auth/cookie';
 import { DomainError, isDomainError } from '../lib/server/errors';
 import { translate } from '../lib/i18n/translate';
+import { serializeError } from '../lib/server/log';
 import { moderationRoutes } from './api/moderation';
 import { defineRoute, openApiDocument, registerRoutes, type RouteSpec } from './http/route';
 import { localeOf } from './http/locale';
@@ -53,7 +54,7 @@ export async function buildApp({ runtime, svelteHandler, logger, logStream }: Ap
 	const { config } = runtime;
 	const secure = config.origin.startsWith('https:');
 	const app = Fastify({
-		logger: logger ?? { level: config.logLevel, serializers: { req: requestForLog }, ...(logStream ? { stream: logStream } : {}) },
+		logger: logger ?? { level: config.logLevel, serializers: { req: requestForLog, err: serializeError }, ...(logStream ? { stream: logStream } : {}) },
 		genReqId: (req) => {
 			const given = req.headers['x-request-id'];
 			return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
