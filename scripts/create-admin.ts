@@ -1,7 +1,10 @@
 // `npm run admin:create -- <email> "<display name>"`: the first admin of a real (non-demo)
-// installation. Reads the password from ADMIN_PASSWORD so it stays out of shell history.
+// installation, on DATABASE_URL or on the embedded database in DATA_DIR (stop the server
+// first: an embedded database belongs to one process at a time). Reads the password from
+// ADMIN_PASSWORD so it stays out of shell history.
 import { readConfig } from '../src/lib/server/config';
 import { startRuntime, stopRuntime, transact } from '../src/lib/server/runtime';
+import { eq, sql } from 'drizzle-orm';
 import { userRoles, users } from '../src/lib/server/db/schema';
 import { uniqueHandle } from '../src/lib/server/accounts/handle';
 import { hashPassword, passwordProblem } from '../src/lib/server/auth/password';
@@ -21,6 +24,12 @@ if (!email.success || !name.success || problem) {
 const config = readConfig();
 const runtime = await startRuntime(config);
 await runtime.database.migrate(config.migrationsFolder);
+const [existing] = await runtime.database.db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email.data.toLowerCase()));
+if (existing) {
+	await stopRuntime();
+	console.error(`an account with ${email.data} exists already; give it the admin role at /admin/users, or choose another address`);
+	process.exit(1);
+}
 const passwordHash = await hashPassword(password);
 await transact(async (tx) => {
 	const [user] = await tx

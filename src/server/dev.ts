@@ -3,6 +3,7 @@ import type { Server as HttpServer } from 'node:http';
 import { readConfig } from '../lib/server/config';
 import { startRuntime } from '../lib/server/runtime';
 import { seedDemo } from '../lib/server/demo/seed';
+import { installConsoleRedaction } from '../lib/server/log';
 import { buildApp } from './app';
 import { createRealtime } from './realtime/io';
 import { startEmailSender } from '../lib/server/email/sender';
@@ -10,9 +11,9 @@ import { startEmailSender } from '../lib/server/email/sender';
 /** Mounts the Fastify API and Socket.IO on Vite's dev server; pages stay Vite's. */
 export async function attachToVite(vite: ViteDevServer): Promise<void> {
 	const config = readConfig({ ...process.env, NODE_ENV: 'development', PORT: String(vite.config.server.port ?? 3000) });
+	installConsoleRedaction();
 	const runtime = await startRuntime(config);
-	await runtime.database.migrate(config.migrationsFolder);
-	if (config.demo) await seedDemo();
+	await runtime.database.migrate(config.migrationsFolder, config.demo ? seedDemo : undefined);
 	const app = await buildApp({ runtime });
 	await app.ready();
 	vite.middlewares.use((req, res, next) => {

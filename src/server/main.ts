@@ -5,6 +5,7 @@ process.env.NODE_ENV ??= 'production';
 const server = await startServer({ withPages: true });
 const log = server.app.log;
 log.info({ url: server.runtime.config.origin, database: server.runtime.database.kind, demo: server.runtime.config.demo }, 'partner community listening');
+if (server.runtime.config.demoRefused) log.warn(server.runtime.config.demoRefused);
 
 let stopping = false;
 async function shutdown(signal: string) {

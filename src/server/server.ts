@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { readConfig, type Config } from '../lib/server/config';
 import { startRuntime, stopRuntime, type Runtime } from '../lib/server/runtime';
 import { seedDemo } from '../lib/server/demo/seed';
+import { installConsoleRedaction } from '../lib/server/log';
 import { buildApp, type NodeHandler } from './app';
 import { CLIENT_ADDRESS_HEADER } from './http/actor';
 import { createRealtime, type Realtime } from './realtime/io';
@@ -32,9 +33,9 @@ export interface StartOptions {
 /** Migrates, seeds demo data where asked, and listens: the whole platform in one process. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
 	const config = options.config ?? readConfig();
+	installConsoleRedaction();
 	const runtime = await startRuntime(config, options.dataDir, options.onQuery);
-	await runtime.database.migrate(config.migrationsFolder);
-	if (config.demo) await seedDemo();
+	await runtime.database.migrate(config.migrationsFolder, config.demo ? seedDemo : undefined);
 
 	let svelteHandler: NodeHandler | undefined;
 	if (options.withPages) {

@@ -10,6 +10,8 @@ export interface Config {
 	dataDir: string;
 	/** Seed demo accounts on an empty database. */
 	demo: boolean;
+	/** Why demo data is off although the database is embedded (said once at startup). */
+	demoRefused?: string;
 	production: boolean;
 	logLevel: string;
 	migrationsFolder: string;
@@ -38,6 +40,31 @@ export function parseTrustProxy(raw: string | undefined): false | number | strin
 	return list;
 }
 
+/** 127.0.0.0/8, ::1 (also as ::ffff:127.x.y.z) and localhost: reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+	const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+	if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
+	const v4 = h.replace(/^::ffff:/, '');
+	const parts = v4.split('.');
+	return parts.length === 4 && parts[0] === '127' && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+}
+
+/**
+ * Embedded mode is the try-it-out mode, so it gets demo data, whose password
+ * the login page shows. Reachable from other machines, that would be an open
+ * door: there, demo data only when DEMO=1 asks for it. A real server (Postgres)
+ * gets none unless asked.
+ */
+function demoMode(env: NodeJS.ProcessEnv, host: string, databaseUrl: string | undefined): { demo: boolean; demoRefused?: string } {
+	if (env.DEMO === '1') return { demo: true };
+	if (env.DEMO === '0' || databaseUrl) return { demo: false };
+	if (isLoopback(host)) return { demo: true };
+	return {
+		demo: false,
+		demoRefused: `no demo data: HOST=${host} is reachable from other machines and the demo accounts' password is public (set DEMO=1 to seed them anyway, DEMO=0 to silence this)`
+	};
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const port = Number(env.PORT ?? 3000);
 	const host = env.HOST ?? '127.0.0.1';
@@ -50,8 +77,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		origin: (env.ORIGIN ?? `http://${displayHost}:${port}`).replace(/\/$/, ''),
 		databaseUrl,
 		dataDir: path.resolve(env.DATA_DIR ?? 'data'),
-		// Embedded mode is the try-it-out mode, so it gets demo data; a real server only on request.
-		demo: env.DEMO === '1' || (env.DEMO !== '0' && !databaseUrl),
+		...demoMode(env, host, databaseUrl),
 		production,
 		logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
 		migrationsFolder: path.resolve(env.MIGRATIONS_DIR ?? 'drizzle'),

@@ -17,7 +17,12 @@ export interface Database {
 	kind: 'postgres' | 'pglite';
 	/** Rows of a raw query (rowsOf on this database). */
 	rows<T = Record<string, unknown>>(query: Parameters<Db['execute']>[0]): Promise<T[]>;
-	migrate(migrationsFolder: string): Promise<void>;
+	/**
+	 * Applies the migrations, then `andThen` (the demo seed), while holding the
+	 * migration lock: of several instances starting at once on one database,
+	 * one migrates (and seeds) and the others wait, then find the work done.
+	 */
+	migrate(migrationsFolder: string, andThen?: () => Promise<unknown>): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -48,12 +53,39 @@ async function openPostgres(url: string, max = 10, onQuery?: OpenOptions['onQuer
 		db: db as unknown as Db,
 		kind: 'postgres',
 		rows: (q) => rowsOf(db as unknown as Db, q),
-		migrate: (migrationsFolder) => migrate(db, { migrationsFolder }),
+		migrate: (migrationsFolder, andThen) =>
+			underMigrationLock(url, async () => {
+				await migrate(db, { migrationsFolder });
+				await andThen?.();
+			}),
 		close: () => client.end({ timeout: 5 })
 	};
 }
 
 type PostgresClient = import('postgres').Sql;
+
+/** pg_advisory_lock's key for "migrating this platform's schema"; any fixed number no other lock uses. */
+export const MIGRATION_LOCK_KEY = '7209412620503310118';
+
+/**
+ * A session-level advisory lock on a connection of its own (not one of the
+ * pool's, which a small pool may need for the migration itself). If the
+ * process dies holding it, Postgres releases it with the connection.
+ */
+async function underMigrationLock(url: string, work: () => Promise<void>): Promise<void> {
+	const { default: postgres } = await import('postgres');
+	const lock = postgres(url, { max: 1, onnotice: () => {} });
+	try {
+		await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY}::bigint)`;
+		try {
+			await work();
+		} finally {
+			await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY}::bigint)`.catch(() => {});
+		}
+	} finally {
+		await lock.end({ timeout: 5 });
+	}
+}
 
 /**
  * drizzle asks postgres.js for a named (prepared) statement only for queries built with
@@ -90,7 +122,11 @@ async function openPglite(dataDir: string): Promise<Database> {
 		db: db as unknown as Db,
 		kind: 'pglite',
 		rows: (q) => rowsOf(db as unknown as Db, q),
-		migrate: (migrationsFolder) => migrate(db, { migrationsFolder }),
+		// One process owns a PGlite folder (two would corrupt it), so there is no one to wait for.
+		migrate: async (migrationsFolder, andThen) => {
+			await migrate(db, { migrationsFolder });
+			await andThen?.();
+		},
 		close: async () => {
 			if (!client.closed) await client.close();
 		}
