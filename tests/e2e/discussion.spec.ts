@@ -39,7 +39,7 @@ test.describe('without JavaScript', () => {
 		const reply = `Ik gebruik hem nu voor een **cursus** Bahasa (zonder JS ${Date.now()}).`;
 		await page.getByLabel(msg(lang, 'field_body'), { exact: true }).fill(reply);
 		await page.getByRole('button', { name: msg(lang, 'reply_submit') }).click();
-		await expect(page).toHaveURL(/\?from=\d+#post-\d+$/);
+		await expect(page).toHaveURL(/\?to=\d+#post-\d+$/);
 		const postId = new URL(page.url()).hash.slice('#post-'.length);
 		const mine = page.locator(`#post-${postId}`);
 		await expect(mine).toContainText('Bahasa');
@@ -217,7 +217,7 @@ test('with JavaScript: @mention suggestions on the reply box, and replying witho
 	await expect(page.getByRole('listbox')).toHaveCount(0);
 	await box.pressSequentially('wat denk jij?');
 	await page.getByRole('button', { name: msg(lang, 'reply_submit') }).click();
-	await expect(page).toHaveURL(/\?from=\d+#post-\d+$/);
+	await expect(page).toHaveURL(/\?to=\d+#post-\d+$/);
 	const postId = new URL(page.url()).hash.slice('#post-'.length);
 	await expect(page.locator(`#post-${postId} a.mention`)).toHaveText('@amira-haddad');
 });
