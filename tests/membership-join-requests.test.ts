@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ack, nextEvent, startTestServer, type TestServer } from './helpers/server';
-import { allPages, joinRequestBody, newApplicant, outboxFor, PASSWORD } from './helpers/membership';
+import { allPages, clearJoinLimits, joinRequestBody, newApplicant, outboxFor, PASSWORD, userIdOf } from './helpers/membership';
+import { claimJoinAttempt, JOIN_LIMITS } from '../src/lib/server/membership/join-limit';
 import { guidelineAcceptances, joinRequests, notifications, profiles, userRoles, users } from '../src/lib/server/db/schema';
 
 let t: TestServer;
@@ -33,13 +34,16 @@ async function expectShutOut(cookie: string) {
 }
 
 describe('asking to join', () => {
-	it('makes a pending account, logged in, with the answers, the guidelines accepted and a receipt by email', async () => {
+	it('makes a pending account with the answers, the guidelines accepted and a receipt by email; the person logs in', async () => {
+		await clearJoinLimits(t);
 		const body = await joinRequestBody(t, { displayName: 'Noor el Idrissi', language: 'nl', postingCountry: 'MA', postingCity: 'Rabat', languages: ['ar', 'fr', 'nl'] });
 		const res = await t.api('/api/join-requests', { method: 'POST', body });
-		expect(res.status).toBe(201);
-		expect(res.body).toMatchObject({ status: 'pending', roles: [], capabilities: [] });
-		const cookie = res.setCookies.find((c) => c.startsWith('session='))!.split(';')[0]!;
-		const userId = res.body.id as string;
+		expect(res.status).toBe(202);
+		expect(res.body).toEqual({ status: 'received' });
+		expect(res.setCookies.some((c) => c.startsWith('session='))).toBe(false);
+		const cookie = await t.login(body.email, body.password);
+		expect((await t.api('/api/me', { cookie })).body).toMatchObject({ status: 'pending', roles: [], capabilities: [] });
+		const userId = (await userIdOf(t, body.email))!;
 
 		const [user] = await t.db.select().from(users).where(eq(users.id, userId));
 		expect(user!.handle).toBe('noor-el-idrissi');
@@ -60,6 +64,7 @@ describe('asking to join', () => {
 	});
 
 	it('refuses bad answers, naming the field', async () => {
+		await clearJoinLimits(t);
 		const cases: [Record<string, unknown>, number, string][] = [
 			[{ postingCountry: 'XX' }, 400, 'postingCountry'],
 			[{ postingCountry: 'nl' }, 400, 'postingCountry'],
@@ -74,7 +79,6 @@ describe('asking to join', () => {
 			[{ acceptGuidelines: false }, 400, 'acceptGuidelines'],
 			[{ acceptGuidelines: 'on' }, 400, 'acceptGuidelines'],
 			[{ guidelinesVersion: 999 }, 409, 'acceptGuidelines'],
-			[{ email: 'MODERATOR@example.org' }, 409, 'email'],
 			[{ password: 'qwertyuiop' }, 400, 'password']
 		];
 		for (const [overrides, status, field] of cases) {
@@ -83,6 +87,72 @@ describe('asking to join', () => {
 			expect(res.body.field, JSON.stringify(overrides)).toMatch(new RegExp(`^${field}`));
 			expect(res.setCookies.some((c) => c.startsWith('session=')), JSON.stringify(overrides)).toBe(false);
 		}
+	});
+
+	it('answers alike whether or not the address has an account; the owner is told by email in their language', async () => {
+		await clearJoinLimits(t);
+		const post = (body: unknown) => t.api('/api/join-requests', { method: 'POST', body, headers: { 'accept-language': 'en' } });
+		const newcomer = await post(await joinRequestBody(t));
+		const existing = await post(await joinRequestBody(t, { email: 'MODERATOR@example.org', displayName: 'Not Joost' }));
+		for (const res of [newcomer, existing]) {
+			expect(res.status).toBe(202);
+			expect(res.setCookies).toEqual([]);
+		}
+		expect(JSON.stringify(existing.body)).toBe(JSON.stringify(newcomer.body));
+		expect(existing.headers.get('content-type')).toBe(newcomer.headers.get('content-type'));
+		expect(existing.headers.get('content-length')).toBe(newcomer.headers.get('content-length'));
+
+		// Joost reads Dutch; the email goes to the address as his account has it.
+		const told = await outboxFor(t, 'moderator@example.org', 'account_exists');
+		expect(told).toHaveLength(1);
+		expect(told[0]!.subject).toBe('Iemand probeerde een account op Partnerplein te maken met jouw e-mailadres');
+		expect(told[0]!.bodyText).toContain('Beste Joost Verhoeven');
+		expect(told[0]!.bodyText).toContain(`${t.server.runtime.config.origin}/login`);
+		// Nothing else happened to his account: no request, same name, same password.
+		const [mod] = await t.db.select().from(users).where(eq(users.email, 'moderator@example.org'));
+		expect(mod!.displayName).toBe('Joost Verhoeven');
+		expect(await t.db.select().from(joinRequests).where(eq(joinRequests.userId, mod!.id))).toHaveLength(0);
+		await t.login('moderator@example.org');
+	});
+
+	it(`takes ${JOIN_LIMITS.perAddress} requests an hour from one address; the next gets 429 with a wait, whatever the address asked for`, async () => {
+		await clearJoinLimits(t);
+		for (let i = 0; i < JOIN_LIMITS.perAddress; i++) {
+			// Requests for an address that has an account count as much as new ones.
+			const body = await joinRequestBody(t, i === 3 ? { email: 'member@example.org' } : {});
+			expect((await t.api('/api/join-requests', { method: 'POST', body })).status, `request ${i + 1}`).toBe(202);
+		}
+		const body = await joinRequestBody(t);
+		const refused = await t.api('/api/join-requests', { method: 'POST', body, headers: { 'accept-language': 'en' } });
+		expect(refused.status).toBe(429);
+		expect(refused.body.error).toBe('rate_limited');
+		expect(refused.body.message).toMatch(/^Too many requests to join have come from here\. Try again in \d+ minutes\.$/);
+		const wait = Number(refused.headers.get('retry-after'));
+		expect(wait).toBeGreaterThan(3_000);
+		expect(wait).toBeLessThanOrEqual(3_600);
+		expect(await userIdOf(t, body.email)).toBeUndefined();
+		// Refused input is not counted: a bad form does not use up the hour.
+		await clearJoinLimits(t);
+		for (let i = 0; i < JOIN_LIMITS.perAddress + 2; i++)
+			expect((await t.api('/api/join-requests', { method: 'POST', body: await joinRequestBody(t, { postingCountry: 'XX' }) })).status).toBe(400);
+		expect((await t.api('/api/join-requests', { method: 'POST', body: await joinRequestBody(t) })).status).toBe(202);
+		await clearJoinLimits(t);
+	});
+
+	it(`takes ${JOIN_LIMITS.overall} requests an hour overall, from however many addresses; parallel requests do not slip through`, async () => {
+		await clearJoinLimits(t);
+		const addresses = Array.from({ length: JOIN_LIMITS.overall + 20 }, (_, i) => `198.51.${100 + (i >> 8)}.${i & 255}`);
+		const results = await Promise.allSettled(addresses.map((ip) => claimJoinAttempt(ip)));
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(JOIN_LIMITS.overall);
+		for (const r of results.filter((r) => r.status === 'rejected')) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'rate_limited' });
+		const res = await t.api('/api/join-requests', { method: 'POST', body: await joinRequestBody(t) });
+		expect(res.status).toBe(429);
+		expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+		// And in parallel from one address: exactly the per-address number gets through.
+		await clearJoinLimits(t);
+		const one = await Promise.allSettled(Array.from({ length: 20 }, () => claimJoinAttempt('203.0.113.9')));
+		expect(one.filter((r) => r.status === 'fulfilled')).toHaveLength(JOIN_LIMITS.perAddress);
+		await clearJoinLimits(t);
 	});
 
 	it('refuses someone already logged in', async () => {
@@ -208,6 +278,7 @@ describe('withdrawing', () => {
 		expect((await t.api('/api/me', { cookie: a.cookie })).status).toBe(401);
 		expect((await t.api('/api/auth/login', { method: 'POST', body: { email: a.email, password: PASSWORD } })).status).toBe(401);
 		// The address is free again for a new request.
-		expect((await t.api('/api/join-requests', { method: 'POST', body: await joinRequestBody(t, { email: a.email }) })).status).toBe(201);
+		expect((await t.api('/api/join-requests', { method: 'POST', body: await joinRequestBody(t, { email: a.email }) })).status).toBe(202);
+		expect(await userIdOf(t, a.email)).toBeTruthy();
 	});
 });

@@ -4,9 +4,9 @@
  * that need many, and the outbox as the tests read it.
  */
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, like, sql } from 'drizzle-orm';
 import type { TestServer } from './server';
-import { guidelines, invitations, joinRequests, outbox, users } from '../../src/lib/server/db/schema';
+import { guidelines, invitations, joinRequests, loginFailures, outbox, users } from '../../src/lib/server/db/schema';
 import { generateSessionToken, sessionIdOf } from '../../src/lib/server/auth/sessions';
 import type { Language } from '../../src/lib/roles';
 
@@ -49,14 +49,27 @@ export interface Applicant {
 	language: Language;
 }
 
-/** Someone who asked to join, through the API: pending, logged in. */
+/** Forgets the join requests counted so far, so tests that need many applicants stay under the limit. */
+export async function clearJoinLimits(t: TestServer): Promise<void> {
+	await t.db.delete(loginFailures).where(like(loginFailures.key, 'join:%'));
+}
+
+/** The id of the account with this address, if there is one. */
+export async function userIdOf(t: TestServer, email: string): Promise<string | undefined> {
+	const [row] = await t.db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+	return row?.id;
+}
+
+/** Someone who asked to join, through the API, then logged in: pending. */
 export async function newApplicant(t: TestServer, overrides: Record<string, unknown> = {}): Promise<Applicant> {
+	await clearJoinLimits(t);
 	const body = await joinRequestBody(t, overrides);
 	const res = await t.api('/api/join-requests', { method: 'POST', body });
-	if (res.status !== 201) throw new Error(`join request: ${res.status} ${JSON.stringify(res.body)}`);
-	const cookie = res.setCookies.find((c) => c.startsWith('session='))!.split(';')[0]!;
-	const [jr] = await t.db.select({ id: joinRequests.id }).from(joinRequests).where(eq(joinRequests.userId, res.body.id));
-	return { userId: res.body.id, email: body.email, cookie, requestId: jr!.id, language: body.language };
+	if (res.status !== 202) throw new Error(`join request: ${res.status} ${JSON.stringify(res.body)}`);
+	const cookie = await t.login(body.email, body.password);
+	const userId = (await userIdOf(t, body.email))!;
+	const [jr] = await t.db.select({ id: joinRequests.id }).from(joinRequests).where(eq(joinRequests.userId, userId));
+	return { userId, email: body.email, cookie, requestId: jr!.id, language: body.language };
 }
 
 /** A usable invitation token, written straight into the table (the API route is tested on its own). */
@@ -94,11 +107,16 @@ export async function registrationBody(t: TestServer, overrides: Record<string, 
 	};
 }
 
-/** Registers through an invitation; returns the answer and, on success, the session cookie. */
+/**
+ * Registers through an invitation; returns the answer and, when it made an
+ * account, the new member's id and a session (they log in, as a person would).
+ */
 export async function register(t: TestServer, token: string, body: Record<string, unknown>) {
+	const before = await userIdOf(t, String(body.email));
 	const res = await t.api(`/api/invite/${token}`, { method: 'POST', body });
-	const cookie = res.setCookies.find((c) => c.startsWith('session='))?.split(';')[0];
-	return { res, cookie };
+	const userId = res.status === 202 && !before ? await userIdOf(t, String(body.email)) : undefined;
+	const cookie = userId ? await t.login(String(body.email), String(body.password)) : undefined;
+	return { res, cookie, userId };
 }
 
 /** Every email the platform wrote for this address, oldest first. */

@@ -14,6 +14,7 @@ const PLACE = ['severity', 'routine', 'schema', 'table', 'column', 'constraint',
 const MAX_DEPTH = 5;
 
 type Obj = Record<string, unknown>;
+export type SerializedError = { type: string; message: string; stack: string; [key: string]: unknown };
 
 const isErrorLike = (e: unknown): e is Error & Obj =>
 	e instanceof Error || (typeof e === 'object' && e !== null && typeof (e as Obj).message === 'string' && typeof (e as Obj).stack === 'string');
@@ -31,12 +32,12 @@ function safeMessage(e: Obj): string {
 	return message;
 }
 
-export function serializeError(err: unknown, depth = 0): Obj {
-	if (!isErrorLike(err)) return { type: typeof err, message: typeof err === 'string' ? err : 'non-error thrown' };
+export function serializeError(err: unknown, depth = 0): SerializedError {
+	if (!isErrorLike(err)) return { type: typeof err, message: typeof err === 'string' ? err : 'non-error thrown', stack: '' };
 	const e = err as Obj;
 	const type = typeof e.name === 'string' && e.name !== 'Error' ? e.name : (err.constructor?.name ?? 'Error');
 	const message = safeMessage(e);
-	const out: Obj = { type, message };
+	const out: SerializedError = { type, message, stack: '' };
 	if (typeof e.code === 'string' || typeof e.code === 'number') out.code = e.code;
 	if (typeof e.statusCode === 'number') out.statusCode = e.statusCode;
 	if (typeof e.query === 'string') out.statement = e.query;

@@ -2,8 +2,6 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { formAction, formValues, parseWith } from '$lib/server/kit';
-import { runtime } from '$lib/server/runtime';
-import { LOCALE_COOKIE, sessionCookieName, sessionCookieOptions } from '$lib/server/auth/cookie';
 import { viewGuidelines } from '$lib/server/membership/guidelines';
 import { submitJoinRequest } from '$lib/server/membership/join-requests';
 import { JoinRequestInput } from '$lib/server/membership/schemas';
@@ -24,7 +22,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, cookies }) => {
+	default: async ({ request, locals }) => {
 		const data = await request.formData();
 		const { password: _password, ...values } = formValues(data);
 		void _password;
@@ -40,15 +38,14 @@ export const actions: Actions = {
 					guidelinesVersion: Number(all.guidelinesVersion),
 					acceptGuidelines: data.get('acceptGuidelines') === 'on'
 				});
-				return submitJoinRequest(locals.actor, input);
+				await submitJoinRequest(locals.actor, input);
+				return 'received' as const;
 			},
 			// What was typed comes back, so a correction does not mean starting over (never the password).
 			{ values: { ...values, languages } }
 		);
-		if (!('token' in result)) return result;
-		const secure = runtime().config.origin.startsWith('https:');
-		cookies.set(sessionCookieName(secure), result.token, sessionCookieOptions(secure, result.session.expiresAt));
-		cookies.set(LOCALE_COOKIE, result.user.language, { path: '/', httpOnly: false, sameSite: 'lax', secure, maxAge: 34_560_000 });
-		redirect(303, '/pending');
+		if (result !== 'received') return result;
+		// The same page whether or not the address has an account: its owner learns of it by email.
+		redirect(303, '/join/sent');
 	}
 };

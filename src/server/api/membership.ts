@@ -1,19 +1,10 @@
 import { z } from 'zod';
-import type { FastifyReply } from 'fastify';
 import { defineRoute } from '../http/route';
-import { me } from '../../lib/server/accounts/account';
-import { LOCALE_COOKIE, serializeCookie, sessionCookieName, sessionCookieOptions } from '../../lib/server/auth/cookie';
+import { serializeCookie, sessionCookieName, sessionCookieOptions } from '../../lib/server/auth/cookie';
 import { DomainError } from '../../lib/server/errors';
 import { LANGUAGES } from '../../lib/roles';
 import { acceptCurrentGuidelines, publishGuidelines, viewGuidelines } from '../../lib/server/membership/guidelines';
-import {
-	checkInvitation,
-	createInvitation,
-	listInvitations,
-	registerWithInvitation,
-	revokeInvitation,
-	type Registration
-} from '../../lib/server/membership/invitations';
+import { checkInvitation, createInvitation, listInvitations, registerWithInvitation, revokeInvitation } from '../../lib/server/membership/invitations';
 import {
 	decideJoinRequest,
 	getJoinRequest,
@@ -41,7 +32,6 @@ import {
 	UpdateMemberProfileInput
 } from '../../lib/server/membership/schemas';
 import { JOIN_REQUEST_STATUSES, RELATIONS } from '../../lib/server/db/schema/membership';
-import { MeResponse } from './shapes';
 
 /** Response shapes, for the OpenAPI document. */
 const date = z.string();
@@ -107,14 +97,12 @@ const DirectoryEntryShape = z.object({
 	posting: PostingShape
 });
 
-/** Logs the new person in: the same cookies the login route sets. */
-function signIn(reply: FastifyReply, secure: boolean, result: Registration) {
-	reply.header('set-cookie', [
-		serializeCookie(sessionCookieName(secure), result.token, sessionCookieOptions(secure, result.session.expiresAt)),
-		`${LOCALE_COOKIE}=${result.user.language}; Path=/; Max-Age=34560000; SameSite=Lax`
-	]);
-	return me({ kind: 'user', user: result.user, sessionId: result.session.id });
-}
+/**
+ * The answer to both public ways in, the same whether or not the address has
+ * an account (its owner is told by email instead); the person then logs in.
+ */
+const Received = z.object({ status: z.literal('received') });
+const RECEIVED = { status: 'received' } as const;
 
 export const membershipRoutes = (secure: boolean) => [
 	defineRoute({
@@ -198,26 +186,31 @@ export const membershipRoutes = (secure: boolean) => [
 	defineRoute({
 		method: 'POST',
 		url: '/api/invite/:token',
-		summary: 'Register through an invitation: an active member at once, logged in (sets the session cookie)',
+		summary: 'Register through an invitation: an active member at once, told by email, then logs in. Uses up the link; answers alike whether or not the address has an account (the owner is emailed)',
 		tags: ['membership'],
 		access: 'public',
 		params: InvitationToken,
 		body: RegisterWithInvitationInput,
-		status: 201,
-		response: MeResponse,
-		handler: async ({ actor, params, body, locale, reply }) =>
-			signIn(reply, secure, await registerWithInvitation(actor, params.token, { ...body, language: body.language ?? locale }))
+		status: 202,
+		response: Received,
+		handler: async ({ actor, params, body, locale }) => {
+			await registerWithInvitation(actor, params.token, { ...body, language: body.language ?? locale });
+			return RECEIVED;
+		}
 	}),
 	defineRoute({
 		method: 'POST',
 		url: '/api/join-requests',
-		summary: 'Request to join: an account awaiting approval, with the membership questions answered (sets the session cookie)',
+		summary: 'Request to join: an account awaiting approval, with the membership questions answered; a receipt by email, then the person logs in. Answers alike whether or not the address has an account (the owner is emailed); limited per address and overall (429)',
 		tags: ['membership'],
 		access: 'public',
 		body: JoinRequestInput,
-		status: 201,
-		response: MeResponse,
-		handler: async ({ actor, body, locale, reply }) => signIn(reply, secure, await submitJoinRequest(actor, { ...body, language: body.language ?? locale }))
+		status: 202,
+		response: Received,
+		handler: async ({ actor, body, locale }) => {
+			await submitJoinRequest(actor, { ...body, language: body.language ?? locale });
+			return RECEIVED;
+		}
 	}),
 	defineRoute({
 		method: 'GET',

@@ -13,6 +13,8 @@ import type { Language } from '../../roles';
 export const EMAIL_KINDS = [
 	'invitation',
 	'join_request_received',
+	'account_created',
+	'account_exists',
 	'membership_approved',
 	'membership_declined',
 	'digest',

@@ -4,13 +4,13 @@ import { db, transact } from '../runtime';
 import { audit } from '../moderation/audit';
 import { invitations, userRoles, users } from '../db/schema';
 import { DomainError, isDomainError } from '../errors';
-import { requireCapability, userColumns, type Actor, type SessionUser } from '../auth/actor';
-import { createSession, generateSessionToken, sessionIdOf, type Session } from '../auth/sessions';
+import { requireCapability, type Actor } from '../auth/actor';
+import { generateSessionToken, sessionIdOf } from '../auth/sessions';
 import { toPage, type Page } from '../paging';
 import { timeCursor, timeKey } from './cursor';
-import { composeBilingual, enqueueEmail, siteUrl } from '../email/outbox';
+import { compose, composeBilingual, enqueueEmail, siteUrl } from '../email/outbox';
 import { assertCurrentVersion, recordAcceptance } from './guidelines';
-import { assertEmailFree, insertAccount, preparePassword } from './accounts';
+import { assertEmailFree, insertAccountUnlessTaken, preparePassword, tellOwnerOfAttempt } from './accounts';
 import { CreateInvitationInput, ListInvitationsQuery, RegisterWithInvitationInput } from './schemas';
 
 /**
@@ -171,51 +171,44 @@ export async function checkInvitation(token: string): Promise<{ email: string | 
 	return { email: row!.email, expiresAt: row!.expiresAt };
 }
 
-export interface Registration {
-	token: string;
-	session: Session;
-	user: SessionUser;
-}
-
 /**
  * Registers through an invitation: an active member at once, with the
- * guidelines' acceptance on record, and logged in. The invitation row is
- * locked for the whole transaction, so two people racing for one link cannot
- * both get in.
+ * guidelines' acceptance on record, told by email and then logging in. The
+ * invitation row is locked for the whole transaction, so two people racing
+ * for one link cannot both get in. When the address has an account already
+ * the link is used up all the same and the owner is told by email: the
+ * answer is the one a new account gets, so a link cannot be used to find
+ * out who has an account.
  */
-export async function registerWithInvitation(actor: Actor, token: string, raw: RegisterWithInvitationInput): Promise<Registration> {
+export async function registerWithInvitation(actor: Actor, token: string, raw: RegisterWithInvitationInput): Promise<void> {
 	if (actor.kind === 'user') throw new DomainError('conflict', 'error_already_signed_in');
 	const input = RegisterWithInvitationInput.parse(raw);
 	const passwordHash = await preparePassword(input.password, input.email);
-	const userId = await transact(async (tx) => {
+	const language = input.language ?? 'nl';
+	await transact(async (tx) => {
 		const [inv] = await tx.select().from(invitations).where(eq(invitations.tokenHash, sessionIdOf(token))).for('update');
 		assertUsable(inv);
 		if (inv!.email && inv!.email.toLowerCase() !== input.email.toLowerCase())
 			throw new DomainError('forbidden', 'error_invitation_email_mismatch', { field: 'email' });
 		const version = await assertCurrentVersion(tx, input.guidelinesVersion);
-		const id = await insertAccount(tx, {
-			email: input.email,
-			displayName: input.displayName,
-			language: input.language ?? 'nl',
-			passwordHash,
-			status: 'active'
-		});
-		await tx.insert(userRoles).values({ userId: id, role: 'member' });
-		await recordAcceptance(tx, id, version);
+		const id = await insertAccountUnlessTaken(tx, { email: input.email, displayName: input.displayName, language, passwordHash, status: 'active' });
+		if (id) {
+			await tx.insert(userRoles).values({ userId: id, role: 'member' });
+			await recordAcceptance(tx, id, version);
+			const mail = compose(language, 'email_account_created_subject', [
+				['email_greeting', { name: input.displayName }],
+				['email_account_created_text'],
+				['email_account_created_login', { url: siteUrl('/login') }]
+			]);
+			await enqueueEmail(tx, { to: input.email, ...mail, kind: 'account_created', meta: { userId: id, invitationId: inv!.id } });
+		} else {
+			await tellOwnerOfAttempt(tx, input.email, 'invitation');
+		}
 		const used = await tx
 			.update(invitations)
 			.set({ usedAt: new Date(), usedBy: id })
 			.where(and(eq(invitations.id, inv!.id), isNull(invitations.usedAt), isNull(invitations.revokedAt)))
 			.returning({ id: invitations.id });
 		if (used.length !== 1) throw new DomainError('conflict', 'error_invitation_used');
-		return id;
 	});
-	return openSession(actor, userId);
-}
-
-/** Logs the new person in, as login() does. */
-export async function openSession(actor: Actor, userId: string): Promise<Registration> {
-	const { token, session } = await transact((tx) => createSession(tx, userId, { userAgent: actor.userAgent, ip: actor.ip }));
-	const [user] = await db().select(userColumns).from(users).where(eq(users.id, userId));
-	return { token, session, user: user! };
 }

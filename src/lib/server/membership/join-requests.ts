@@ -12,8 +12,9 @@ import { timeCursor, timeKey } from './cursor';
 import { compose, enqueueEmail, siteUrl } from '../email/outbox';
 import type { Language } from '../../roles';
 import { assertCurrentVersion, recordAcceptance } from './guidelines';
-import { insertAccount, preparePassword } from './accounts';
-import { openSession, type Registration } from './invitations';
+import { assertPasswordAllowed, insertAccountUnlessTaken, tellOwnerOfAttempt } from './accounts';
+import { claimJoinAttempt } from './join-limit';
+import { hashPassword } from '../auth/password';
 import { regionOf } from './countries';
 import { DecideJoinRequestInput, JoinRequestInput, ListJoinRequestsQuery } from './schemas';
 import type { RELATIONS, JOIN_REQUEST_STATUSES } from '../db/schema/membership';
@@ -24,6 +25,10 @@ import type { RELATIONS, JOIN_REQUEST_STATUSES } from '../db/schema/membership';
  * only their awaiting-approval page until a moderator decides. Approval makes
  * them an active member; a decline keeps them out (still `pending`, with the
  * decision and its reason on that page, and the choice to delete their data).
+ *
+ * The answer to a request is the same whether or not the address has an
+ * account (the owner is told by email instead), so it does not log anyone in:
+ * the person logs in with the password they chose.
  */
 export type JoinRequestStatus = (typeof JOIN_REQUEST_STATUSES)[number];
 export type Relation = (typeof RELATIONS)[number];
@@ -46,14 +51,18 @@ export interface JoinRequestRow {
 	decidedBy: { displayName: string } | null;
 }
 
-export async function submitJoinRequest(actor: Actor, raw: JoinRequestInput): Promise<Registration> {
+export async function submitJoinRequest(actor: Actor, raw: JoinRequestInput): Promise<void> {
 	if (actor.kind === 'user') throw new DomainError('conflict', 'error_already_signed_in');
 	const input = JoinRequestInput.parse(raw);
-	const passwordHash = await preparePassword(input.password, input.email);
+	assertPasswordAllowed(input.password, input.email);
+	await claimJoinAttempt(actor.ip);
+	// Hashed whether or not the address is taken, so the time the answer takes does not tell either.
+	const passwordHash = await hashPassword(input.password);
 	const language = input.language ?? 'nl';
-	const userId = await transact(async (tx, emit) => {
+	await transact(async (tx, emit) => {
 		const version = await assertCurrentVersion(tx, input.guidelinesVersion);
-		const id = await insertAccount(tx, { email: input.email, displayName: input.displayName, language, passwordHash, status: 'pending' });
+		const id = await insertAccountUnlessTaken(tx, { email: input.email, displayName: input.displayName, language, passwordHash, status: 'pending' });
+		if (!id) return tellOwnerOfAttempt(tx, input.email, 'join_request');
 		const [request] = await tx.insert(joinRequests).values({
 			userId: id,
 			postingCountry: input.postingCountry,
@@ -84,9 +93,7 @@ export async function submitJoinRequest(actor: Actor, raw: JoinRequestInput): Pr
 			['email_request_received_link', { url: siteUrl('/pending') }]
 		]);
 		await enqueueEmail(tx, { to: input.email, ...mail, kind: 'join_request_received', meta: { userId: id } });
-		return id;
 	});
-	return openSession(actor, userId);
 }
 
 const withoutKey = ({ cursorKey: _key, ...row }: JoinRequestRow & { cursorKey: string }): JoinRequestRow => row;

@@ -3,9 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { translate } from '$lib/i18n/translate';
 import { formAction, formValues, parseWith } from '$lib/server/kit';
-import { runtime } from '$lib/server/runtime';
 import { isDomainError } from '$lib/server/errors';
-import { LOCALE_COOKIE, sessionCookieName, sessionCookieOptions } from '$lib/server/auth/cookie';
 import { viewGuidelines } from '$lib/server/membership/guidelines';
 import { checkInvitation, registerWithInvitation } from '$lib/server/membership/invitations';
 import { InvitationToken, RegisterWithInvitationInput } from '$lib/server/membership/schemas';
@@ -34,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, cookies, params }) => {
+	default: async ({ request, locals, params }) => {
 		const data = await request.formData();
 		const { password: _password, ...values } = formValues(data);
 		void _password;
@@ -48,14 +46,13 @@ export const actions: Actions = {
 					guidelinesVersion: Number(all.guidelinesVersion),
 					acceptGuidelines: data.get('acceptGuidelines') === 'on'
 				});
-				return registerWithInvitation(locals.actor, token, input);
+				await registerWithInvitation(locals.actor, token, input);
+				return 'received' as const;
 			},
 			{ values }
 		);
-		if (!('token' in result)) return result;
-		const secure = runtime().config.origin.startsWith('https:');
-		cookies.set(sessionCookieName(secure), result.token, sessionCookieOptions(secure, result.session.expiresAt));
-		cookies.set(LOCALE_COOKIE, result.user.language, { path: '/', httpOnly: false, sameSite: 'lax', secure, maxAge: 34_560_000 });
-		redirect(303, '/home');
+		if (result !== 'received') return result;
+		// The same page whether or not the address has an account: its owner learns of it by email.
+		redirect(303, '/join/sent?invitation');
 	}
 };
