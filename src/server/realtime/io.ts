@@ -139,8 +139,9 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime, options
 			stopFanout();
 			presence.stop();
 			unsubscribe.forEach((u) => u());
-			io.local.disconnectSockets(true);
-			// io.close() would also close the HTTP server, which its owner does.
+			// Transports closed, not sockets disconnected: a client told "io server disconnect" never comes back
+			// by itself, so every open page would stay silently stale after a restart. Sessions that must not
+			// come back are refused by the handshake. (io.close() would also close the HTTP server, which its owner does.)
 			io.engine.close();
 		}
 	};
