@@ -1,10 +1,11 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { runtime } from '$lib/server/runtime';
 import { anonymous } from '$lib/server/auth/actor';
 import { LOCALE_COOKIE, sessionCookieName, sessionCookieOptions } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/sessions';
+import { serializeError } from '$lib/server/log';
 
 /**
  * The language: the switch's cookie, else (signed in) the account's setting,
@@ -46,3 +47,13 @@ const handleSession: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(handleSession, handleLocale);
+
+/**
+ * SvelteKit's default prints `error.stack`, whose first lines are a failed
+ * query's message with its values (post bodies, addresses): the log gets what
+ * serializeError keeps instead.
+ */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status === 404) return;
+	console.error(`[${status}] ${event.request.method} ${event.url.pathname}`, JSON.stringify(serializeError(error)));
+};

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { db, transact } from '../runtime';
 import { categories } from '../db/schema';
 import { DomainError } from '../errors';
+import { isCleanText } from '../text';
 import { requireCapability, type Actor } from '../auth/actor';
 import { handleBase } from '../accounts/handle';
 import type { Language } from '../../roles';
@@ -59,6 +60,8 @@ export async function listCategories(actor: Actor): Promise<CategoryView[]> {
 /** One open category by slug (or id), for a member. */
 export async function getCategory(actor: Actor, slugOrId: string | number): Promise<CategoryRow> {
 	viewerOf(actor);
+	// From a page's URL: a NUL would reach Postgres, which cannot compare it.
+	if (typeof slugOrId === 'string' && !isCleanText(slugOrId)) throw new DomainError('not_found', 'error_category_not_found');
 	const [row] = await db()
 		.select(columns)
 		.from(categories)

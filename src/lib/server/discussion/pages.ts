@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { ZodError } from 'zod';
 import { getLocale } from '$lib/paraglide/runtime';
 import { translate } from '$lib/i18n/translate';
 import { isDomainError } from '../errors';
@@ -9,6 +10,8 @@ export async function orErrorPage<T>(work: () => Promise<T>): Promise<T> {
 		return await work();
 	} catch (e) {
 		if (isDomainError(e)) error(e.status, translate(e.message, getLocale()));
+		// A domain function's own schema check on what a page passed from its URL: the reader's input, not our fault.
+		if (e instanceof ZodError) error(400, translate(e.issues[0]?.message ?? 'error_malformed_request', getLocale()));
 		throw e;
 	}
 }

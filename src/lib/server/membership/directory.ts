@@ -7,6 +7,7 @@ import { nameCursor, nameCursorKey } from './cursor';
 import { DirectoryQuery } from './schemas';
 import { inGroup, type Posting } from './profiles';
 import type { Region } from './countries';
+import { parseInput } from '../input';
 
 /**
  * The member directory: active members of the group who chose to show their
@@ -27,7 +28,7 @@ const nameKey = sql<string>`lower(${users.displayName})`;
 
 export async function listDirectory(actor: Actor, raw: DirectoryQuery = {}): Promise<Page<DirectoryEntry>> {
 	requireCapability(actor, 'group.participate');
-	const input = DirectoryQuery.parse(raw);
+	const input = parseInput(DirectoryQuery, raw);
 	const cursor = nameCursor(input.cursor);
 	const where: SQL[] = [
 		eq(profiles.showPosting, true),

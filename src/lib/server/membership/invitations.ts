@@ -12,6 +12,7 @@ import { compose, composeBilingual, enqueueEmail, siteUrl } from '../email/outbo
 import { assertCurrentVersion, recordAcceptance } from './guidelines';
 import { assertEmailFree, insertAccountUnlessTaken, preparePassword, tellOwnerOfAttempt } from './accounts';
 import { CreateInvitationInput, ListInvitationsQuery, RegisterWithInvitationInput } from './schemas';
+import { parseInput } from '../input';
 
 /**
  * Invitation links: single use, expiring, optionally bound to one address.
@@ -97,7 +98,7 @@ export interface CreatedInvitation {
 
 export async function createInvitation(actor: Actor, raw: CreateInvitationInput): Promise<CreatedInvitation> {
 	const a = requireCapability(actor, 'invitations.manage');
-	const input = CreateInvitationInput.parse(raw);
+	const input = parseInput(CreateInvitationInput, raw);
 	const token = generateSessionToken();
 	const url = siteUrl(`/invite/${token}`);
 	const expiresAt = new Date(Date.now() + input.expiresInDays * DAY_MS);
@@ -131,7 +132,7 @@ export async function createInvitation(actor: Actor, raw: CreateInvitationInput)
 /** Newest first, keyset on (created_at, id) (invitations_created_idx). */
 export async function listInvitations(actor: Actor, raw: ListInvitationsQuery = {}): Promise<Page<InvitationRow>> {
 	requireCapability(actor, 'invitations.manage');
-	const input = ListInvitationsQuery.parse(raw);
+	const input = parseInput(ListInvitationsQuery, raw);
 	const cursor = timeCursor(input.cursor);
 	let where: SQL | undefined;
 	if (cursor) where = or(lt(invitations.createdAt, cursor.at), and(eq(invitations.createdAt, cursor.at), lt(invitations.id, cursor.id)));
@@ -182,7 +183,7 @@ export async function checkInvitation(token: string): Promise<{ email: string | 
  */
 export async function registerWithInvitation(actor: Actor, token: string, raw: RegisterWithInvitationInput): Promise<void> {
 	if (actor.kind === 'user') throw new DomainError('conflict', 'error_already_signed_in');
-	const input = RegisterWithInvitationInput.parse(raw);
+	const input = parseInput(RegisterWithInvitationInput, raw);
 	const passwordHash = await preparePassword(input.password, input.email);
 	const language = input.language ?? 'nl';
 	await transact(async (tx) => {

@@ -18,6 +18,7 @@ import { hashPassword } from '../auth/password';
 import { regionOf } from './countries';
 import { DecideJoinRequestInput, JoinRequestInput, ListJoinRequestsQuery } from './schemas';
 import type { RELATIONS, JOIN_REQUEST_STATUSES } from '../db/schema/membership';
+import { parseInput } from '../input';
 
 /**
  * Joining without an invitation: the person makes an account, answers the
@@ -53,7 +54,7 @@ export interface JoinRequestRow {
 
 export async function submitJoinRequest(actor: Actor, raw: JoinRequestInput): Promise<void> {
 	if (actor.kind === 'user') throw new DomainError('conflict', 'error_already_signed_in');
-	const input = JoinRequestInput.parse(raw);
+	const input = parseInput(JoinRequestInput, raw);
 	assertPasswordAllowed(input.password, input.email);
 	await claimJoinAttempt(actor.ip);
 	// Hashed whether or not the address is taken, so the time the answer takes does not tell either.
@@ -144,7 +145,7 @@ async function selectRequests(where: SQL | undefined, order: SQL[], limit: numbe
  */
 export async function listJoinRequests(actor: Actor, raw: ListJoinRequestsQuery = {}): Promise<Page<JoinRequestRow>> {
 	requireCapability(actor, 'joinRequests.decide');
-	const input = ListJoinRequestsQuery.parse(raw);
+	const input = parseInput(ListJoinRequestsQuery, raw);
 	const cursor = timeCursor(input.cursor);
 	const ascending = input.status === 'pending';
 	const where: SQL[] = [eq(joinRequests.status, input.status)];
@@ -172,7 +173,7 @@ export async function getJoinRequest(actor: Actor, id: string): Promise<JoinRequ
  */
 export async function decideJoinRequest(actor: Actor, id: string, raw: DecideJoinRequestInput): Promise<JoinRequestRow> {
 	const a = requireCapability(actor, 'joinRequests.decide');
-	const input = DecideJoinRequestInput.parse(raw);
+	const input = parseInput(DecideJoinRequestInput, raw);
 	const approve = input.decision === 'approve';
 	await transact(async (tx, emit) => {
 		const [row] = await tx

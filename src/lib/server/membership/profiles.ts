@@ -8,6 +8,7 @@ import { uniqueHandle } from '../accounts/handle';
 import { can, ROLES, type Role } from '../../roles';
 import { regionOf, type Region } from './countries';
 import { UpdateMemberProfileInput } from './schemas';
+import { parseInput } from '../input';
 
 /**
  * Member profiles: what members show each other. The posting (country, city)
@@ -89,7 +90,7 @@ export async function getMyProfile(actor: Actor): Promise<OwnProfile> {
 
 export async function updateMyProfile(actor: Actor, raw: UpdateMemberProfileInput): Promise<OwnProfile> {
 	const a = requireCapability(actor, 'group.participate');
-	const input = UpdateMemberProfileInput.parse(raw);
+	const input = parseInput(UpdateMemberProfileInput, raw);
 	const change: Partial<typeof profiles.$inferInsert> = { updatedAt: new Date() };
 	if (input.bio !== undefined) change.bio = input.bio;
 	if (input.languages !== undefined) change.languages = input.languages;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { listUsers, updateUser } from '$lib/server/admin/users';
 import { UpdateUserInput, UserId } from '$lib/server/accounts/schemas';
 import { formAction, formValues, pageGuard, parseWith } from '$lib/server/kit';
+import { orErrorPage } from '$lib/server/discussion/pages';
 import { USER_STATUSES } from '$lib/roles';
 
 export const load: PageServerLoad = async (event) => {
@@ -10,7 +11,7 @@ export const load: PageServerLoad = async (event) => {
 	const params = event.url.searchParams;
 	const status = z.enum(USER_STATUSES).safeParse(params.get('status'));
 	const filters = { q: params.get('q')?.trim() || undefined, status: status.success ? status.data : undefined };
-	const page = await listUsers(actor, { ...filters, cursor: params.get('cursor') ?? undefined, limit: 25 });
+	const page = await orErrorPage(() => listUsers(actor, { ...filters, cursor: params.get('cursor') ?? undefined, limit: 25 }));
 	return {
 		filters,
 		users: page.items.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() })),
