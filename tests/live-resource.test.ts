@@ -16,10 +16,12 @@ interface Change {
 function fakeServer(pageSize = 200) {
 	const committed = new Map<number, Change>();
 	const calls: number[] = [];
+	const signals: AbortSignal[] = [];
 	let failing = 0;
 	let gate: Promise<void> | null = null;
 	return {
 		calls,
+		signals,
 		commit(...changes: Change[]) {
 			for (const c of changes) committed.set(c.id, c);
 		},
@@ -33,8 +35,9 @@ function fakeServer(pageSize = 200) {
 			gate = new Promise<void>((r) => (release = r));
 			return release;
 		},
-		fetchSince: async (since: number): Promise<Change[]> => {
+		fetchSince: async (since: number, signal: AbortSignal): Promise<Change[]> => {
 			calls.push(since);
+			signals.push(signal);
 			const page = [...committed.values()].filter((c) => c.seq > since).sort((a, b) => a.seq - b.seq).slice(0, pageSize);
 			const wait = gate;
 			gate = null;
@@ -267,6 +270,23 @@ describe('catch-ups', () => {
 		await flush();
 		expect(server.calls).toEqual([10, 10]);
 		expect(resource.status).toBe('live');
+	});
+
+	it('abandons the request in flight when the page is left, and applies nothing after', async () => {
+		const server = fakeServer();
+		server.commit(c(1, 1));
+		const { resource, applied } = setup(server);
+		resource.connected(false);
+		const release = server.holdNext();
+		resource.joined();
+		await flush();
+		expect(server.signals[0]!.aborted).toBe(false);
+		resource.stop();
+		expect(server.signals[0]!.aborted).toBe(true);
+		release();
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect(applied).toEqual([]);
+		expect(server.calls).toHaveLength(1);
 	});
 
 	it('stops asking when the server refuses for good', async () => {

@@ -35,8 +35,8 @@ export type LiveStatus = 'connecting' | 'reconnecting' | 'catching-up' | 'live' 
 export class Refused extends Error {}
 
 export interface LiveResourceOptions<C extends Versioned> {
-	/** Changes after `since` in seq order, at most `pageSize` of them; throws when it cannot. */
-	fetchSince(since: number): Promise<C[]>;
+	/** Changes after `since` in seq order, at most `pageSize` of them; throws when it cannot. `signal` aborts on stop(). */
+	fetchSince(since: number, signal: AbortSignal): Promise<C[]>;
 	pageSize: number;
 	/** Called once per new (id, seq): from the socket (`live`) or fetched as oneself (`fetched`). */
 	apply(change: C, from: 'live' | 'fetched'): void;
@@ -72,6 +72,8 @@ export class LiveResource<C extends Versioned> {
 	#synced = false;
 	#stopped = false;
 	#refused = false;
+	// A page that is left should not keep a request (and its connection) open for nothing.
+	readonly #abort = new AbortController();
 
 	#running = false;
 	#again = false;
@@ -176,6 +178,7 @@ export class LiveResource<C extends Versioned> {
 
 	stop(): void {
 		this.#stopped = true;
+		this.#abort.abort();
 		if (this.#retryTimer) clearTimeout(this.#retryTimer);
 		if (this.#statusTimer) clearTimeout(this.#statusTimer);
 		this.#retryTimer = this.#statusTimer = null;
@@ -217,7 +220,7 @@ export class LiveResource<C extends Versioned> {
 			this.#promote();
 			let since = Math.max(0, this.#confirmed - this.#o.margin);
 			for (;;) {
-				const page = await this.#o.fetchSince(since);
+				const page = await this.#o.fetchSince(since, this.#abort.signal);
 				if (this.#stopped) return;
 				for (const change of page) this.#take(change, 'fetched');
 				if (page.length < this.#o.pageSize) break;
@@ -348,9 +351,9 @@ export function followRoom<C extends Versioned>(socket: RoomSocket, room: string
  * `fetchSince` for a changes endpoint answering `?since=<seq>&limit=<n>` with
  * a JSON array. `fetchFn` is injectable (tests pass one with their cookie).
  */
-export function changesFrom<C extends Versioned>(url: string, pageSize: number, fetchFn: typeof fetch = fetch): (since: number) => Promise<C[]> {
-	return async (since) => {
-		const res = await fetchFn(`${url}?since=${since}&limit=${pageSize}`, { headers: { accept: 'application/json' } });
+export function changesFrom<C extends Versioned>(url: string, pageSize: number, fetchFn: typeof fetch = fetch): (since: number, signal?: AbortSignal) => Promise<C[]> {
+	return async (since, signal) => {
+		const res = await fetchFn(`${url}?since=${since}&limit=${pageSize}`, { headers: { accept: 'application/json' }, signal });
 		if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) throw new Refused(`${res.status}`);
 		if (!res.ok) throw new Error(`changes: ${res.status}`);
 		return (await res.json()) as C[];
