@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { ACCOUNTS, BASE_URL, DEMO_PASSWORD } from './helpers';
 
 /**
- * The pages' side of tests/bad-input.test.ts: form actions and page
+ * The pages' side of tests/platform/bad-input.test.ts: form actions and page
  * addresses carrying control characters (a NUL above all, which Postgres
  * cannot store or compare) get a 4xx page saying what is wrong, never a 500.
  * Form actions parse with the API's schemas; page loads hand URL parameters to

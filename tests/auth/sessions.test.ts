@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { DEMO_PASSWORD, startTestServer, tokenOf, type TestServer } from './helpers/server';
-import { loginFailures, sessions, users } from '../src/lib/server/db/schema';
-import { putSetting, resetSetting } from '../src/lib/server/settings';
-import { createSession } from '../src/lib/server/auth/sessions';
-import { transact } from '../src/lib/server/runtime';
+import { DEMO_PASSWORD, startTestServer, tokenOf, type TestServer } from '../helpers/server';
+import { loginFailures, sessions, users } from '../../src/lib/server/db/schema';
+import { putSetting, resetSetting } from '../../src/lib/server/settings';
+import { createSession } from '../../src/lib/server/auth/sessions';
+import { transact } from '../../src/lib/server/runtime';
 
 let t: TestServer;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ack, nextEvent, startTestServer, type TestServer } from './helpers/server';
-import { allPages, clearJoinLimits, joinRequestBody, newApplicant, outboxFor, PASSWORD, userIdOf } from './helpers/membership';
-import { claimJoinAttempt, JOIN_LIMITS } from '../src/lib/server/membership/join-limit';
-import { guidelineAcceptances, joinRequests, notifications, profiles, userRoles, users } from '../src/lib/server/db/schema';
+import { ack, nextEvent, startTestServer, type TestServer } from '../helpers/server';
+import { allPages, clearJoinLimits, joinRequestBody, newApplicant, outboxFor, PASSWORD, userIdOf } from '../helpers/membership';
+import { claimJoinAttempt, JOIN_LIMITS } from '../../src/lib/server/membership/join-limit';
+import { guidelineAcceptances, joinRequests, notifications, profiles, userRoles, users } from '../../src/lib/server/db/schema';
 
 let t: TestServer;
 let moderator: string;

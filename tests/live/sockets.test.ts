@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { io as ioClient } from 'socket.io-client';
-import { ack, cutsAfter, disconnection, nextEvent, sleep, startTestServer, type TestServer, type TestSocket } from './helpers/server';
-import { collect } from './helpers/sockets';
-import { createThread, newCategory, newMember, replyTo } from './helpers/discussion';
-import { users } from '../src/lib/server/db/schema';
-import { securityHeaders } from '../src/server/http/security-headers';
-import { EVENT_LIMIT, PRESENCE_INTERVAL_MS, TokenBucket } from '../src/server/realtime/limits';
+import { ack, cutsAfter, disconnection, nextEvent, sleep, startTestServer, type TestServer, type TestSocket } from '../helpers/server';
+import { collect } from '../helpers/sockets';
+import { createThread, newCategory, newMember, replyTo } from '../helpers/discussion';
+import { users } from '../../src/lib/server/db/schema';
+import { securityHeaders } from '../../src/server/http/security-headers';
+import { EVENT_LIMIT, PRESENCE_INTERVAL_MS, TokenBucket } from '../../src/server/realtime/limits';
 
 let t: TestServer;
 beforeAll(async () => {

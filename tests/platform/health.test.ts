@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers/server';
-import { apiRoutes } from '../src/server/app';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { apiRoutes } from '../../src/server/app';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -70,9 +70,9 @@ describe('error log', () => {
 	}
 
 	it('holds the statement and the SQLSTATE of a failed query, never its values', async () => {
-		const { buildApp } = await import('../src/server/app');
-		const { runtime } = await import('../src/lib/server/runtime');
-		const { posts } = await import('../src/lib/server/db/schema');
+		const { buildApp } = await import('../../src/server/app');
+		const { runtime } = await import('../../src/lib/server/runtime');
+		const { posts } = await import('../../src/lib/server/db/schema');
 		const { sql } = await import('drizzle-orm');
 		const lines: string[] = [];
 		const current = runtime();
@@ -98,8 +98,8 @@ describe('error log', () => {
 	});
 
 	it('console.error (domain code, SvelteKit) gets the same treatment', async () => {
-		const { installConsoleRedaction } = await import('../src/lib/server/log');
-		const { runtime } = await import('../src/lib/server/runtime');
+		const { installConsoleRedaction } = await import('../../src/lib/server/log');
+		const { runtime } = await import('../../src/lib/server/runtime');
 		const { sql } = await import('drizzle-orm');
 		const err = await failure(() => runtime().database.db.execute(sql`select ${SECRET}::integer as n`));
 		// Unredacted, the error carries the text (this is what used to reach the log).
@@ -129,8 +129,8 @@ describe('health without a database', () => {
 
 describe('request log', () => {
 	it('never holds an invitation token, from the page or the API', async () => {
-		const { buildApp } = await import('../src/server/app');
-		const { runtime } = await import('../src/lib/server/runtime');
+		const { buildApp } = await import('../../src/server/app');
+		const { runtime } = await import('../../src/lib/server/runtime');
 		const lines: string[] = [];
 		const current = runtime();
 		// The server's own logger settings at level info, written where the test can read them.

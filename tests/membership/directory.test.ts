@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers/server';
-import { allPages } from './helpers/membership';
-import { profiles, users } from '../src/lib/server/db/schema';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { allPages } from '../helpers/membership';
+import { profiles, users } from '../../src/lib/server/db/schema';
 
 let t: TestServer;
 let member: string;

@@ -5,10 +5,10 @@
  * guidelines.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers/server';
-import { collect, join } from './helpers/sockets';
-import { createThread, newCategory, newMember, notificationsOf, type TestMember } from './helpers/discussion';
-import type { ThreadChange } from '../src/lib/realtime/events';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { collect, join } from '../helpers/sockets';
+import { createThread, newCategory, newMember, notificationsOf, type TestMember } from '../helpers/discussion';
+import type { ThreadChange } from '../../src/lib/realtime/events';
 
 let t: TestServer;
 let mod: TestMember;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LINK_REL, mentionedHandles, plainText, renderMarkdown } from '../src/lib/server/discussion/markdown';
-import { renderGuidelines } from '../src/lib/server/membership/guidelines';
-import { highlightToHtml } from '../src/lib/server/discussion/search';
+import { LINK_REL, mentionedHandles, plainText, renderMarkdown } from '../../src/lib/server/discussion/markdown';
+import { renderGuidelines } from '../../src/lib/server/membership/guidelines';
+import { highlightToHtml } from '../../src/lib/server/discussion/search';
 
 /** No tag in the output may carry an event handler or a script/style/iframe. */
 function expectNoActiveContent(html: string) {

@@ -6,11 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { startTestServer, type TestServer } from './helpers/server';
-import { createThread, newCategory, newMember, replyTo, type TestMember } from './helpers/discussion';
-import { posts, threads } from '../src/lib/server/db/schema';
-import { listPosts } from '../src/lib/server/discussion/posts';
-import { putSetting } from '../src/lib/server/settings';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { createThread, newCategory, newMember, replyTo, type TestMember } from '../helpers/discussion';
+import { posts, threads } from '../../src/lib/server/db/schema';
+import { listPosts } from '../../src/lib/server/discussion/posts';
+import { putSetting } from '../../src/lib/server/settings';
 
 let t: TestServer;
 let writer: TestMember;
@@ -94,7 +94,7 @@ describe('the page after a reply', () => {
 
 describe('old keys', () => {
 	it('are forgotten after a day, and only then', async () => {
-		const { forgetOldSubmissions } = await import('../src/lib/server/discussion/submissions');
+		const { forgetOldSubmissions } = await import('../../src/lib/server/discussion/submissions');
 		const { threadId } = await createThread(t, writer.cookie, { category: category.slug });
 		const key = randomUUID();
 		await t.api(`/api/threads/${threadId}/posts`, { method: 'POST', cookie: writer.cookie, body: { body: 'Bewaard', idempotencyKey: key } });

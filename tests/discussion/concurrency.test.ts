@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, inArray, sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from './helpers/server';
-import { createThread, newCategory, newMember, type TestMember } from './helpers/discussion';
-import { posts } from '../src/lib/server/db/schema';
-import { putSetting } from '../src/lib/server/settings';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { createThread, newCategory, newMember, type TestMember } from '../helpers/discussion';
+import { posts } from '../../src/lib/server/db/schema';
+import { putSetting } from '../../src/lib/server/settings';
 
 let t: TestServer;
 beforeAll(async () => {

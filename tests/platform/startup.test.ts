@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../src/lib/server/db';
-import { isLoopback, readConfig } from '../src/lib/server/config';
+import { openDatabase, type Database } from '../../src/lib/server/db';
+import { isLoopback, readConfig } from '../../src/lib/server/config';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const migrationsFolder = path.join(root, 'drizzle');
 const adminUrl = process.env.TEST_DATABASE_URL;
 

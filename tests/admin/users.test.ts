@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { startTestServer, type TestServer } from './helpers/server';
-import { userRoles, users } from '../src/lib/server/db/schema';
-import { hashPassword } from '../src/lib/server/auth/password';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { userRoles, users } from '../../src/lib/server/db/schema';
+import { hashPassword } from '../../src/lib/server/auth/password';
 
 let t: TestServer;
 let admin: string;

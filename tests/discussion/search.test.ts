@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { startTestServer, type TestServer } from './helpers/server';
-import { createThread, newCategory, newMember, replyTo, setThread, type TestMember } from './helpers/discussion';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { createThread, newCategory, newMember, replyTo, setThread, type TestMember } from '../helpers/discussion';
 import { sql } from 'drizzle-orm';
-import { categories, posts } from '../src/lib/server/db/schema';
-import { SEARCH_CANDIDATES } from '../src/lib/server/discussion/search';
-import { createNewestFirstIndex, dropNewestFirstIndex, forgetNewestFirstIndex, newestFirstIndexUsable } from '../src/lib/server/discussion/search-index';
+import { categories, posts } from '../../src/lib/server/db/schema';
+import { SEARCH_CANDIDATES } from '../../src/lib/server/discussion/search';
+import { createNewestFirstIndex, dropNewestFirstIndex, forgetNewestFirstIndex, newestFirstIndexUsable } from '../../src/lib/server/discussion/search-index';
 
 let t: TestServer;
 let a: TestMember;

@@ -1,10 +1,10 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers/server';
-import { notifications, outbox, profiles, users } from '../src/lib/server/db/schema';
-import { enqueueEmail } from '../src/lib/server/email/outbox';
-import { MAX_ATTEMPTS, startEmailSender, type MailTransport } from '../src/lib/server/email/sender';
-import { sendDigests } from '../src/lib/server/discussion/notifications';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { notifications, outbox, profiles, users } from '../../src/lib/server/db/schema';
+import { enqueueEmail } from '../../src/lib/server/email/outbox';
+import { MAX_ATTEMPTS, startEmailSender, type MailTransport } from '../../src/lib/server/email/sender';
+import { sendDigests } from '../../src/lib/server/discussion/notifications';
 
 let t: TestServer;
 const silent = { info: () => {}, warn: () => {}, error: () => {} };

@@ -6,12 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from './helpers/server';
-import { join } from './helpers/sockets';
-import { createThread, newCategory, newMember, replyTo, type TestMember } from './helpers/discussion';
-import { auditLog, users } from '../src/lib/server/db/schema';
-import { AUDIT_ACTIONS } from '../src/lib/server/moderation/actions';
-import { newApplicant, outboxFor } from './helpers/membership';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { join } from '../helpers/sockets';
+import { createThread, newCategory, newMember, replyTo, type TestMember } from '../helpers/discussion';
+import { auditLog, users } from '../../src/lib/server/db/schema';
+import { AUDIT_ACTIONS } from '../../src/lib/server/moderation/actions';
+import { newApplicant, outboxFor } from '../helpers/membership';
 
 let t: TestServer;
 let mod: TestMember;

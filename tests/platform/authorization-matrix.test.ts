@@ -9,11 +9,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ack, PRINCIPALS, startTestServer, type Principal, type PrincipalName, type TestServer } from './helpers/server';
-import { CLIENT_EVENTS } from '../src/lib/realtime/events';
+import { ack, PRINCIPALS, startTestServer, type Principal, type PrincipalName, type TestServer } from '../helpers/server';
+import { CLIENT_EVENTS } from '../../src/lib/realtime/events';
 import { eq } from 'drizzle-orm';
-import { joinRequests, settings, users, watchedWords } from '../src/lib/server/db/schema';
-import { guidelinesVersion, joinRequestBody, newApplicant, newInvitationToken, registrationBody } from './helpers/membership';
+import { joinRequests, settings, users, watchedWords } from '../../src/lib/server/db/schema';
+import { guidelinesVersion, joinRequestBody, newApplicant, newInvitationToken, registrationBody } from '../helpers/membership';
 
 type Row = readonly [anonymous: number, pending: number, suspended: number, member: number, board_member: number, moderator: number, coordinator: number, policy_staff: number, admin: number];
 

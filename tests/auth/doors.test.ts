@@ -7,15 +7,15 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { IncomingMessage } from 'node:http';
-import { DEMO_PASSWORD, startTestServer, type TestServer } from './helpers/server';
-import { loginFailures, settings } from '../src/lib/server/db/schema';
-import { putSetting, resetSetting } from '../src/lib/server/settings';
-import { safeRedirectTarget } from '../src/lib/server/auth/redirect';
-import { failuresFor } from '../src/lib/server/auth/rate-limit';
-import { DEVICE_SECRET_KEY } from '../src/lib/server/auth/device';
-import { parseTrustProxy } from '../src/lib/server/config';
-import { buildApp } from '../src/server/app';
-import { CLIENT_ADDRESS_HEADER } from '../src/server/http/actor';
+import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/server';
+import { loginFailures, settings } from '../../src/lib/server/db/schema';
+import { putSetting, resetSetting } from '../../src/lib/server/settings';
+import { safeRedirectTarget } from '../../src/lib/server/auth/redirect';
+import { failuresFor } from '../../src/lib/server/auth/rate-limit';
+import { DEVICE_SECRET_KEY } from '../../src/lib/server/auth/device';
+import { parseTrustProxy } from '../../src/lib/server/config';
+import { buildApp } from '../../src/server/app';
+import { CLIENT_ADDRESS_HEADER } from '../../src/server/http/actor';
 
 let t: TestServer;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from './helpers/server';
-import { createThread, newCategory, newMember, notificationsOf, replyTo, setThread, type TestMember } from './helpers/discussion';
-import { notifications, outbox, pendingNotifications, posts, profiles, users } from '../src/lib/server/db/schema';
-import { notifyAboutPost, sendDigests, sendQueuedNotifications } from '../src/lib/server/discussion/notifications';
-import { transact } from '../src/lib/server/runtime';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { createThread, newCategory, newMember, notificationsOf, replyTo, setThread, type TestMember } from '../helpers/discussion';
+import { notifications, outbox, pendingNotifications, posts, profiles, users } from '../../src/lib/server/db/schema';
+import { notifyAboutPost, sendDigests, sendQueuedNotifications } from '../../src/lib/server/discussion/notifications';
+import { transact } from '../../src/lib/server/runtime';
 
 let t: TestServer;
 let starter: TestMember;

@@ -8,9 +8,9 @@
  * for who they are before it has read what they sent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EMAIL, startTestServer, type ApiOptions, type ApiResponse, type TestServer } from './helpers/server';
-import { loginFailures } from '../src/lib/server/db/schema';
-import { ROLES } from '../src/lib/roles';
+import { DEMO_EMAIL, startTestServer, type ApiOptions, type ApiResponse, type TestServer } from '../helpers/server';
+import { loginFailures } from '../../src/lib/server/db/schema';
+import { ROLES } from '../../src/lib/roles';
 
 let t: TestServer;
 let everyone: { email: string; password: string };

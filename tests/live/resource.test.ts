@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { followRoom, LiveResource, Refused, type LiveResourceOptions, type LiveStatus, type RoomSocket } from '../src/lib/realtime/live-resource';
+import { followRoom, LiveResource, Refused, type LiveResourceOptions, type LiveStatus, type RoomSocket } from '../../src/lib/realtime/live-resource';
 
 /**
  * The sequencing rules of the live layer on their own, with a scripted server

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient } from 'socket.io-client';
-import { startTestServer, type TestServer, type TestSocket } from './helpers/server';
-import { collect, join } from './helpers/sockets';
-import { createThread, newCategory, newMember, replyTo, type TestMember } from './helpers/discussion';
-import type { PostChange } from '../src/lib/server/discussion/posts';
+import { startTestServer, type TestServer, type TestSocket } from '../helpers/server';
+import { collect, join } from '../helpers/sockets';
+import { createThread, newCategory, newMember, replyTo, type TestMember } from '../helpers/discussion';
+import type { PostChange } from '../../src/lib/server/discussion/posts';
 
 let t: TestServer;
 let anna: TestMember;

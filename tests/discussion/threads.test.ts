@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from './helpers/server';
-import { createThread, newCategory, newMember, replyTo, setThread, type TestMember } from './helpers/discussion';
-import { categories, posts, threads } from '../src/lib/server/db/schema';
-import { changesSince } from '../src/lib/server/discussion/posts';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { createThread, newCategory, newMember, replyTo, setThread, type TestMember } from '../helpers/discussion';
+import { categories, posts, threads } from '../../src/lib/server/db/schema';
+import { changesSince } from '../../src/lib/server/discussion/posts';
 
 let t: TestServer;
 let a: TestMember;

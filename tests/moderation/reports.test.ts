@@ -4,10 +4,10 @@
  * every open thread, the reporter learns the outcome, the audit log has it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers/server';
-import { collect, join } from './helpers/sockets';
-import { createThread, newCategory, newMember, notificationsOf, replyTo, type TestMember } from './helpers/discussion';
-import type { PostChange } from '../src/lib/server/discussion/posts';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { collect, join } from '../helpers/sockets';
+import { createThread, newCategory, newMember, notificationsOf, replyTo, type TestMember } from '../helpers/discussion';
+import type { PostChange } from '../../src/lib/server/discussion/posts';
 
 let t: TestServer;
 let author: TestMember;

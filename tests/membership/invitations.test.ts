@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers/server';
-import { allPages, guidelinesVersion, newInvitationToken, outboxFor, register, registrationBody } from './helpers/membership';
-import { guidelineAcceptances, invitations, profiles, userRoles, users } from '../src/lib/server/db/schema';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { allPages, guidelinesVersion, newInvitationToken, outboxFor, register, registrationBody } from '../helpers/membership';
+import { guidelineAcceptances, invitations, profiles, userRoles, users } from '../../src/lib/server/db/schema';
 
 let t: TestServer;
 let moderator: string;

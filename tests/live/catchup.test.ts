@@ -2,15 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { io as ioClient } from 'socket.io-client';
 import type { FastifyInstance } from 'fastify';
-import { sleep, startTestServer, type TestServer, type TestSocket } from './helpers/server';
-import { createThread, newCategory, newMember, type TestMember } from './helpers/discussion';
-import { posts } from '../src/lib/server/db/schema';
-import { putSetting } from '../src/lib/server/settings';
-import type { PostChange } from '../src/lib/server/discussion/posts';
-import type { LiveStatus } from '../src/lib/realtime/live-resource';
-import { followThread, threadResource } from '../src/lib/realtime/thread-feed';
-import { buildApp } from '../src/server/app';
-import { createRealtime } from '../src/server/realtime/io';
+import { sleep, startTestServer, type TestServer, type TestSocket } from '../helpers/server';
+import { createThread, newCategory, newMember, type TestMember } from '../helpers/discussion';
+import { posts } from '../../src/lib/server/db/schema';
+import { putSetting } from '../../src/lib/server/settings';
+import type { PostChange } from '../../src/lib/server/discussion/posts';
+import type { LiveStatus } from '../../src/lib/realtime/live-resource';
+import { followThread, threadResource } from '../../src/lib/realtime/thread-feed';
+import { buildApp } from '../../src/server/app';
+import { createRealtime } from '../../src/server/realtime/io';
 
 /**
  * The live layer end to end: the real LiveResource and followThread, a real
