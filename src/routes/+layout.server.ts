@@ -1,7 +1,7 @@
 import type { LayoutServerLoad } from './$types';
 import { can, capabilitiesOf } from '$lib/roles';
 import { runtime } from '$lib/server/runtime';
-import { unreadNotificationCount } from '$lib/server/discussion/notifications';
+import { unreadNotificationCount } from '$lib/server/notifications/inbox';
 import { guidelinesToAccept } from '$lib/server/membership/guidelines';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {

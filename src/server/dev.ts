@@ -6,7 +6,7 @@ import { seedDemo } from '../lib/server/demo/seed';
 import { installConsoleRedaction } from '../lib/server/log';
 import { buildApp } from './app';
 import { createRealtime } from './realtime/io';
-import { startEmailSender } from '../lib/server/email/sender';
+import { startBackgroundJobs } from './jobs';
 
 /** Mounts the Fastify API and Socket.IO on Vite's dev server; pages stay Vite's. */
 export async function attachToVite(vite: ViteDevServer): Promise<void> {
@@ -22,6 +22,6 @@ export async function attachToVite(vite: ViteDevServer): Promise<void> {
 	});
 	// Vite's HMR socket shares the server; leave upgrades that are not ours alone.
 	createRealtime(vite.httpServer as HttpServer, runtime, { destroyUpgrade: false });
-	// Outbox delivery (or logging, without SMTP_URL), as in production.
-	startEmailSender({ log: app.log });
+	// Outbox delivery (or logging, without SMTP_URL), digests and sweeps, as in production.
+	startBackgroundJobs(app.log);
 }

@@ -8,14 +8,18 @@ import { installConsoleRedaction } from '../lib/server/log';
 import { buildApp, type NodeHandler } from './app';
 import { CLIENT_ADDRESS_HEADER } from './http/actor';
 import { createRealtime, type Realtime } from './realtime/io';
-import { startEmailSender, type EmailSender } from '../lib/server/email/sender';
+import type { EmailSender } from '../lib/server/email/sender';
+import type { JobRunner } from '../lib/server/jobs/runner';
+import { startBackgroundJobs } from './jobs';
 
 export interface RunningServer {
 	app: FastifyInstance;
 	realtime: Realtime;
 	runtime: Runtime;
-	/** Delivers the outbox (or logs it without SMTP_URL). */
+	/** Delivers the outbox (or logs it without SMTP_URL); the `outbox` job calls it. */
 	email: EmailSender;
+	/** Background work on its schedule (src/server/jobs.ts). */
+	jobs: JobRunner;
 	url: string;
 	close(): Promise<void>;
 }
@@ -50,11 +54,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
 	const app = await buildApp({ runtime, svelteHandler });
 	const realtime = createRealtime(app.server, runtime);
-	const email = startEmailSender({ log: app.log });
+	const { jobs, email } = startBackgroundJobs(app.log);
 	app.addHook('preClose', async () => {
 		await realtime.close();
-		// Finish the batch in flight before the database closes.
-		await email.stop();
+		// Finish the runs in flight before the database closes.
+		await jobs.stop();
+		email.close();
 	});
 	await app.listen({ port: config.port, host: config.host });
 	const address = app.server.address();
@@ -64,6 +69,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 		realtime,
 		runtime,
 		email,
+		jobs,
 		url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
 		close: async () => {
 			await app.close();

@@ -1,21 +1,18 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useServer } from '../helpers/server';
 import { notifications, outbox, profiles, users } from '../../src/lib/server/db/schema';
 import { enqueueEmail } from '../../src/lib/server/email/outbox';
 import { MAX_ATTEMPTS, startEmailSender, type MailTransport } from '../../src/lib/server/email/sender';
 import { sendDigests } from '../../src/lib/server/discussion/notifications';
+import { startJobs } from '../../src/lib/server/jobs/runner';
 
-let t: TestServer;
+const t = useServer();
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
 beforeAll(async () => {
-	t = await startTestServer();
-	// The server's own sender (log mode) would deliver the rows these tests look at.
-	await t.server.email.stop();
-});
-afterAll(async () => {
-	await t?.close();
+	// The server's own outbox job (log mode) would deliver the rows these tests look at.
+	await t.server.jobs.stop();
 });
 
 async function enqueue(to: string): Promise<number> {
@@ -39,10 +36,10 @@ describe('the sender', () => {
 	it('without SMTP_URL logs each message and marks it sent', async () => {
 		const id = await enqueue('logged@example.org');
 		const logged: object[] = [];
-		const sender = startEmailSender({ log: { ...silent, info: (o) => logged.push(o) }, smtpUrl: '', intervalMs: 60_000 });
+		const sender = startEmailSender({ log: { ...silent, info: (o) => logged.push(o) }, smtpUrl: '' });
 		expect(sender.mode).toBe('log');
 		expect(await sender.runOnce()).toBeGreaterThanOrEqual(1);
-		await sender.stop();
+		sender.close();
 		expect((await rowOf(id)).sentAt).not.toBeNull();
 		expect(logged).toContainEqual(expect.objectContaining({ outboxId: id, to: 'logged@example.org', subject: 'Hallo' }));
 	});
@@ -51,10 +48,10 @@ describe('the sender', () => {
 		const id = await enqueue('smtp@example.org');
 		const sent: { to: string; from: string; subject: string; text: string }[] = [];
 		const transport: MailTransport = { sendMail: async (m) => void sent.push(m) };
-		const sender = startEmailSender({ log: silent, transport, from: 'Partnerplein <noreply@partnerplein.example>', intervalMs: 60_000 });
+		const sender = startEmailSender({ log: silent, transport, from: 'Partnerplein <noreply@partnerplein.example>' });
 		await sender.runOnce();
 		await sender.runOnce();
-		await sender.stop();
+		sender.close();
 		expect(sent.filter((m) => m.to === 'smtp@example.org')).toEqual([
 			expect.objectContaining({ from: 'Partnerplein <noreply@partnerplein.example>', subject: 'Hallo', text: 'Een bericht.' })
 		]);
@@ -73,7 +70,7 @@ describe('the sender', () => {
 				throw new Error('421 try again later');
 			}
 		};
-		const sender = startEmailSender({ log: silent, transport, intervalMs: 60_000 });
+		const sender = startEmailSender({ log: silent, transport });
 		await sender.runOnce();
 		let row = await rowOf(id);
 		expect(row).toMatchObject({ attempts: 1, sentAt: null, lastError: '421 try again later' });
@@ -97,14 +94,14 @@ describe('the sender', () => {
 			await due();
 			await sender.runOnce();
 		}
-		await sender.stop();
+		sender.close();
 		row = await rowOf(id);
 		expect(row.attempts).toBe(MAX_ATTEMPTS);
 		expect(row.sentAt).toBeNull();
 		expect(calls).toBe(MAX_ATTEMPTS);
 	});
 
-	it('stops cleanly, finishing the batch in flight', async () => {
+	it('stops cleanly through the jobs runner, finishing the batch in flight', async () => {
 		await enqueue('slow@example.org');
 		let finished = false;
 		const transport: MailTransport = {
@@ -113,9 +110,10 @@ describe('the sender', () => {
 				finished = true;
 			}
 		};
-		const sender = startEmailSender({ log: silent, transport, intervalMs: 10 });
-		await new Promise((r) => setTimeout(r, 50));
-		await sender.stop();
+		const sender = startEmailSender({ log: silent, transport });
+		const runner = startJobs([{ name: 'outbox-slow-test', everyMs: 10, run: () => sender.runOnce() }], { log: silent, tickMs: 10 });
+		await new Promise((r) => setTimeout(r, 100));
+		await runner.stop();
 		expect(finished).toBe(true);
 	});
 });

@@ -1,6 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { formAction, formValues, pageGuard, parseWith } from '$lib/server/kit';
-import { listNotifications, markNotificationsRead } from '$lib/server/discussion/notifications';
+import { listNotifications } from '$lib/server/discussion/notifications';
+import { markNotificationsRead } from '$lib/server/notifications/inbox';
 import { NotificationIdParam } from '$lib/server/discussion/schemas';
 import { orErrorPage } from '$lib/server/discussion/pages';
 

@@ -11,7 +11,9 @@ import {
 import { acceptAnswer, createThread, getThread, listThreads, setWatching } from '../../lib/server/discussion/threads';
 import { changesSince, deletePost, editPost, getPostView, listPosts, reply, revisionsOf, toggleReaction } from '../../lib/server/discussion/posts';
 import { markRead } from '../../lib/server/discussion/reads';
-import { listNotifications, markNotificationsRead, unreadNotificationCount } from '../../lib/server/discussion/notifications';
+import { listNotifications } from '../../lib/server/discussion/notifications';
+import { markNotificationsRead, unreadNotificationCount } from '../../lib/server/notifications/inbox';
+import { MarkReadInput } from '../../lib/server/notifications/schemas';
 import { searchPosts } from '../../lib/server/discussion/search';
 import { suggestMembers } from '../../lib/server/discussion/mentions';
 import { DomainError } from '../../lib/server/errors';
@@ -25,7 +27,6 @@ import {
 	ListNotificationsInput,
 	ListPostsInput,
 	ListThreadsInput,
-	MarkReadInput,
 	PostIdParam,
 	ReactInput,
 	ReadInput,

@@ -9,37 +9,8 @@ import { translate } from '../../i18n/translate';
 import { enqueueEmail, siteUrl } from '../email/outbox';
 import type { Language } from '../../roles';
 import { isPublic, participantSql, qualified, threadVisible, viewerOf, type ContentStatus } from './visibility';
-import { ListNotificationsInput, MarkReadInput } from './schemas';
-
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-export type Emit = (event: DomainEvent) => void;
-
-export interface NewNotification {
-	userId: string;
-	kind: NotificationKind;
-	threadId?: number | null;
-	postId?: number | null;
-	actorId?: string | null;
-	data?: Record<string, unknown>;
-}
-
-/**
- * Writes notification rows in the caller's transaction and records one
- * 'notification.created' event per row. A row that exists already (same
- * person, kind and post) is not written twice. Never notifies the person
- * who caused it. Other capabilities (membership decisions) use this too.
- */
-export async function notify(tx: Tx, emit: Emit, items: NewNotification[]): Promise<number[]> {
-	const rows = items.filter((n) => n.userId !== n.actorId);
-	if (rows.length === 0) return [];
-	const inserted = await tx
-		.insert(notifications)
-		.values(rows.map((n) => ({ userId: n.userId, kind: n.kind, threadId: n.threadId ?? null, postId: n.postId ?? null, actorId: n.actorId ?? null, data: n.data ?? {} })))
-		.onConflictDoNothing()
-		.returning({ id: notifications.id, userId: notifications.userId });
-	for (const r of inserted) emit({ type: 'notification.created', userId: r.userId, notificationId: r.id });
-	return inserted.map((r) => r.id);
-}
+import { ListNotificationsInput } from './schemas';
+import { notify, type Emit, type NotificationKind } from '../notifications/notify';
 
 /** Who wrote a post, in which thread, and whether every member may see it. */
 async function postFacts(tx: Tx, postId: number): Promise<{ threadId: number; authorId: string; public: boolean } | undefined> {
@@ -204,32 +175,6 @@ export async function listNotifications(actor: Actor, raw: ListNotificationsInpu
 		};
 	});
 	return toIdPage(items, input.limit);
-}
-
-/** How many of my notifications are unread (the bell). */
-export async function unreadNotificationCount(actor: Actor): Promise<number> {
-	const a = viewerOf(actor).actor;
-	const [row] = await db()
-		.select({ n: sql<number>`count(*)::int` })
-		.from(notifications)
-		.where(and(eq(notifications.userId, a.user.id), isNull(notifications.readAt)));
-	return row?.n ?? 0;
-}
-
-/** Marks some (by id) or all of my notifications read. Returns how many changed. */
-export async function markNotificationsRead(actor: Actor, raw: MarkReadInput): Promise<{ updated: number; unread: number }> {
-	const a = viewerOf(actor).actor;
-	const input = MarkReadInput.parse(raw);
-	const updated = await transact(async (tx, emit) => {
-		const rows = await tx
-			.update(notifications)
-			.set({ readAt: new Date() })
-			.where(and(eq(notifications.userId, a.user.id), isNull(notifications.readAt), 'ids' in input ? inArray(notifications.id, input.ids) : undefined))
-			.returning({ id: notifications.id });
-		if (rows.length) emit({ type: 'notifications.read', userId: a.user.id });
-		return rows.length;
-	});
-	return { updated, unread: await unreadNotificationCount(actor) };
 }
 
 /** Marks the notifications about posts of one thread up to a post read (when that part of the thread is seen). */

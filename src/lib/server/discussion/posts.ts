@@ -10,6 +10,7 @@ import { resolveMentions } from './mentions';
 import { notifyAboutPost, queueReplyNotifications, sendQueuedNotifications } from './notifications';
 import { markReadTx } from './reads';
 import { AlreadySubmitted, claimSubmission, submittedPost } from './submissions';
+import { lockPost } from './post-state';
 import { ChangesInput, EditPostInput, ListPostsInput, ReactInput, ReplyInput } from './schemas';
 import { admitPost, afterAdmission, assertNotMuted, checkEdit } from '../moderation/posting';
 import {
@@ -517,41 +518,6 @@ export async function sameSubmission(actor: Actor, postId: number): Promise<Post
 	const view = await getPostView(actor, postId);
 	if (!view) throw new DomainError('conflict', 'error_post_not_found');
 	return view;
-}
-
-export interface LockedPost {
-	id: number;
-	threadId: number;
-	authorId: string;
-	status: ContentStatus;
-	body: string;
-	title: string | null;
-	isOpening: boolean;
-	categoryId: number;
-	threadAuthorId: string;
-	threadStatus: ContentStatus;
-}
-
-/** A post with its thread's facts, locked for the rest of the transaction (author edits, moderation, reports). */
-export async function lockPost(tx: Tx, postId: number): Promise<LockedPost> {
-	const [p] = await tx
-		.select({
-			id: posts.id,
-			threadId: posts.threadId,
-			authorId: posts.authorId,
-			status: posts.status,
-			body: posts.body,
-			title: posts.title,
-			categoryId: threads.categoryId,
-			threadAuthorId: threads.authorId,
-			threadStatus: threads.status
-		})
-		.from(posts)
-		.innerJoin(threads, eq(threads.id, posts.threadId))
-		.where(eq(posts.id, postId))
-		.for('no key update', { of: posts });
-	if (!p) throw new DomainError('not_found', 'error_post_not_found');
-	return { ...p, isOpening: p.title !== null };
 }
 
 async function ownPostForChange(tx: Tx, viewer: Viewer, postId: number) {

@@ -4,7 +4,8 @@ import { db, transact } from '../runtime';
 import { posts, threadReads, threads } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Actor } from '../auth/actor';
-import { markThreadNotificationsRead, type Emit } from './notifications';
+import { markThreadNotificationsRead } from './notifications';
+import type { Emit } from '../notifications/notify';
 import { postPlaceSql, qualified, threadVisibleSql, viewerOf, type Viewer } from './visibility';
 
 /**

@@ -77,11 +77,6 @@ export const ChangesInput = z.object({ since: z.coerce.number().int().min(0).max
 
 export const ListNotificationsInput = z.object({ cursor, limit: limit(100, 25), unread: z.preprocess((v) => v === 'true' || v === '1' || v === true, z.boolean()).default(false) });
 export type ListNotificationsInput = z.input<typeof ListNotificationsInput>;
-export const MarkReadInput = z.union([
-	z.object({ all: z.literal(true) }),
-	z.object({ ids: z.array(id('error_notification_not_found')).min(1).max(100) })
-], { error: 'error_malformed_request' });
-export type MarkReadInput = z.input<typeof MarkReadInput>;
 
 export const SearchInput = z.object({
 	q: plain('error_search_query').trim().min(2, { error: 'error_search_query' }).max(200, { error: 'error_search_query' }),

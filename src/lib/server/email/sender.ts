@@ -1,11 +1,9 @@
 import { sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { runtime } from '../runtime';
-import { sendDigests, sendQueuedNotifications } from '../discussion/notifications';
-import { forgetOldSubmissions } from '../discussion/submissions';
 
 /**
- * Delivers the outbox. With SMTP_URL set, each unsent row goes out through
+ * Delivers the outbox (a kernel service: it imports no capability). With SMTP_URL set, each unsent row goes out through
  * nodemailer; without it, the message is written to the log and marked sent,
  * so a demo or a test installation needs no mail server.
  *
@@ -34,18 +32,15 @@ export interface EmailSenderOptions {
 	from?: string;
 	/** A ready transport (tests); overrides smtpUrl. */
 	transport?: MailTransport;
-	/** How often to look for unsent mail (default 2 s). */
-	intervalMs?: number;
-	/** How often to look for members due a daily digest (default 10 min). */
-	digestIntervalMs?: number;
 	batchSize?: number;
 }
 
+/** The outbox's delivery; the jobs runner calls `runOnce` on its schedule (src/server/jobs.ts). */
 export interface EmailSender {
-	/** Delivers what is due now; resolves with the number of rows handled. */
+	/** Delivers what is due now, batch after batch while full ones come back; resolves with the number of rows handled. */
 	runOnce(): Promise<number>;
-	/** Finishes the batch in flight, then stops. */
-	stop(): Promise<void>;
+	/** Lets go of the mail server connection. */
+	close(): void;
 	readonly mode: 'smtp' | 'log';
 }
 
@@ -78,17 +73,8 @@ export function startEmailSender(options: EmailSenderOptions): EmailSender {
 				} as never) as unknown as MailTransport)
 			: undefined);
 	const mode = transport ? 'smtp' : 'log';
-	const interval = options.intervalMs ?? 2_000;
-	const digestInterval = options.digestIntervalMs ?? 10 * 60_000;
 	const batch = options.batchSize ?? 20;
-
-	let stopped = false;
-	let timer: NodeJS.Timeout | undefined;
-	let inFlight: Promise<unknown> | undefined;
-	let lastDigestRun = 0;
-	let lastSweep = 0;
-	const sweepInterval = 30_000;
-	let failures = 0;
+	let running: Promise<number> | undefined;
 
 	async function claim(): Promise<Claimed[]> {
 		const rows = await runtime().database.rows<Claimed>(sql`
@@ -134,56 +120,25 @@ export function startEmailSender(options: EmailSenderOptions): EmailSender {
 		return rows.length;
 	}
 
-	async function tick(): Promise<void> {
-		try {
-			if (Date.now() - lastDigestRun >= digestInterval) {
-				lastDigestRun = Date.now();
-				const queued = await sendDigests();
-				if (queued) log.info({ queued }, 'daily digests queued');
-			}
-			// Reply notifications a stopped process or a failure left queued (see pendingNotifications): this
-			// loop is the process's one background worker, so it sweeps them too.
-			if (Date.now() - lastSweep >= sweepInterval) {
-				lastSweep = Date.now();
-				const sent = await sendQueuedNotifications();
-				if (sent) log.warn({ posts: sent }, 'queued reply notifications sent late');
-				await forgetOldSubmissions();
-			}
-			// Keep going while full batches come back, so a backlog drains quickly.
-			while (!stopped && (await runOnce()) === batch);
-			failures = 0;
-		} catch (err) {
-			failures++;
-			log.error({ err }, 'email sender: could not read the outbox');
-		}
+	async function drain(): Promise<number> {
+		let handled = 0;
+		// Keep going while full batches come back, so a backlog drains quickly.
+		for (let n = batch; n === batch; handled += n) n = await runOnce();
+		return handled;
 	}
 
-	function schedule(): void {
-		if (stopped) return;
-		// Back off when the database itself is failing (up to a minute).
-		const wait = failures ? Math.min(60_000, interval * 2 ** failures) : interval;
-		timer = setTimeout(() => {
-			inFlight = tick().finally(() => {
-				inFlight = undefined;
-				schedule();
-			});
-		}, wait);
-		timer.unref();
-	}
-
-	schedule();
 	return {
 		mode,
+		// One drain at a time in this process: a second caller waits for the first, then looks again.
 		runOnce: async () => {
-			// One batch at a time: wait for the loop's own, then run.
-			while (inFlight) await inFlight;
-			return runOnce();
+			while (running) await running.catch(() => 0);
+			running = drain();
+			try {
+				return await running;
+			} finally {
+				running = undefined;
+			}
 		},
-		stop: async () => {
-			stopped = true;
-			if (timer) clearTimeout(timer);
-			if (inFlight) await inFlight.catch(() => {});
-			transport?.close?.();
-		}
+		close: () => transport?.close?.()
 	};
 }

@@ -6,7 +6,7 @@ import { joinRequests, modCases, posts, reports, threads, users, CASE_KINDS, REP
 import { requireCapability, type Actor } from '../auth/actor';
 import { DomainError } from '../errors';
 import { decodeCursor, encodeCursor, type Page } from '../paging';
-import { notify, type Emit } from '../discussion/notifications';
+import { notify, type Emit } from '../notifications/notify';
 import { plainText } from '../discussion/markdown';
 import type { ContentStatus } from '../discussion/visibility';
 import { ListQueueInput } from './schemas';

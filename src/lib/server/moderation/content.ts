@@ -7,42 +7,14 @@ import { DomainError } from '../errors';
 import { openCategory } from '../discussion/categories';
 import { renderMarkdown } from '../discussion/markdown';
 import { resolveMentions } from '../discussion/mentions';
-import { notify, notifyAboutPost, type Emit } from '../discussion/notifications';
-import { getPostView, lockPost, type LockedPost, type PostView } from '../discussion/posts';
+import { notifyAboutPost } from '../discussion/notifications';
+import { notify, type Emit } from '../notifications/notify';
+import { getPostView, type PostView } from '../discussion/posts';
+import { lockPost, setPostStatus, type LockedPost } from '../discussion/post-state';
 import { audienceOf, type ContentStatus } from '../discussion/visibility';
 import { audit, type AuditAction } from './audit';
 import { findOpenCase, lockOpenCase, resolveCase, type OpenCase } from './cases';
 import { ModeratorEditInput, PostActionInput, ThreadActionInput } from './schemas';
-
-/**
- * Moves a post to another status and tells every open view: a withheld post
- * drops out of other members' pages, a restored or approved one appears. An
- * opening post carries its thread with it. Replies count only while visible.
- */
-export async function setPostStatus(tx: Tx, emit: Emit, p: LockedPost, to: ContentStatus, reason: string | null): Promise<void> {
-	if (p.status === to) return;
-	const [u] = await tx
-		.update(posts)
-		.set({ status: to, statusReason: to === 'visible' ? null : reason, seq: sql`nextval('post_change_seq')` })
-		.where(eq(posts.id, p.id))
-		.returning({ seq: posts.seq });
-	const was = p.status === 'visible', now = to === 'visible';
-	if (p.isOpening) {
-		await tx.update(threads).set({ status: to }).where(eq(threads.id, p.threadId));
-		emit({ type: 'thread.changed', change: 'status', threadId: p.threadId, categoryId: p.categoryId, authorId: p.threadAuthorId, audience: 'group' });
-	} else if (was !== now) {
-		await tx
-			.update(threads)
-			.set(
-				now && p.status === 'held'
-					? { replyCount: sql`${threads.replyCount} + 1`, lastPostAt: new Date(), lastPostId: sql`greatest(${threads.lastPostId}, ${p.id})` }
-					: { replyCount: sql`greatest(${threads.replyCount} + ${now ? 1 : -1}, 0)` }
-			)
-			.where(eq(threads.id, p.threadId));
-	}
-	emit({ type: 'post.changed', change: 'status', threadId: p.threadId, categoryId: p.categoryId, postId: p.id, seq: u!.seq, authorId: p.authorId, audience: audienceOf(to) });
-	p.status = to;
-}
 
 const POST_AUDIT: Record<string, AuditAction> = { approve: 'post.approve', hide: 'post.hide', remove: 'post.remove', restore: 'post.restore', dismiss: 'case.dismiss' };
 

@@ -4,7 +4,7 @@ import { memberNotes, modCases, users } from '../db/schema';
 import { requireCapability, userColumns, type Actor } from '../auth/actor';
 import { deleteSessions } from '../auth/sessions';
 import { DomainError } from '../errors';
-import { notify } from '../discussion/notifications';
+import { notify } from '../notifications/notify';
 import { compose, enqueueEmail, siteUrl } from '../email/outbox';
 import type { Language, Role, UserStatus } from '../../roles';
 import { audit, listAudit, type AuditAction, type AuditRow } from './audit';

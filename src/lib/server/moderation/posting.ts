@@ -3,14 +3,13 @@ import type { Tx } from '../db';
 import { reports, users } from '../db/schema';
 import { DomainError } from '../errors';
 import { getSetting } from '../settings';
-import type { Emit } from '../discussion/notifications';
+import type { Emit } from '../notifications/notify';
 import { qualified, type Viewer } from '../discussion/visibility';
 import { audit } from './audit';
 import { openCase, SEVERITY } from './cases';
 import { matchWords } from './words';
 import { versionToAcceptSql } from '../membership/guidelines';
-import { setPostStatus } from './content';
-import type { LockedPost } from '../discussion/posts';
+import { setPostStatus, type LockedPost } from '../discussion/post-state';
 
 /**
  * The automatic protection every new post passes, in one place, for threads

@@ -8,8 +8,7 @@ import { getSetting } from '../settings';
 import { postContentShown, threadVisible, viewerOf, participantSql } from '../discussion/visibility';
 import { audit } from './audit';
 import { openCase, reportOutcome, SEVERITY, type ReportReason } from './cases';
-import { setPostStatus } from './content';
-import { lockPost } from '../discussion/posts';
+import { lockPost, setPostStatus } from '../discussion/post-state';
 import { ListReportsInput, ReportInput } from './schemas';
 
 export interface ReportReceipt {

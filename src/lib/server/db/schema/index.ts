@@ -2,3 +2,4 @@ export * from './accounts';
 export * from './membership';
 export * from './discussion';
 export * from './moderation';
+export * from './jobs';

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+const id = (error: string) => z.coerce.number({ error }).int({ error }).positive({ error }).max(Number.MAX_SAFE_INTEGER, { error });
+
+export const MarkReadInput = z.union([
+	z.object({ all: z.literal(true) }),
+	z.object({ ids: z.array(id('error_notification_not_found')).min(1).max(100) })
+], { error: 'error_malformed_request' });
+export type MarkReadInput = z.input<typeof MarkReadInput>;
