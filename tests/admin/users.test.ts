@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { useServer } from '../helpers/server';
 import { userRoles, users } from '../../src/lib/server/db/schema';
 import { hashPassword } from '../../src/lib/server/auth/password';
 
-let t: TestServer;
+const t = useServer();
 let admin: string;
 beforeAll(async () => {
-	t = await startTestServer();
 	admin = await t.login('admin@example.org');
 	// A batch inserted in one statement shares one created_at, like the demo seed: paging must break such ties.
 	const passwordHash = await hashPassword('batch-password');
@@ -24,9 +23,6 @@ beforeAll(async () => {
 		.returning({ id: users.id });
 	await t.db.insert(userRoles).values(batch.map((b) => ({ userId: b.id, role: 'member' as const })));
 	for (let i = 0; i < 3; i++) await t.createUser({ displayName: `Single Person ${i}` });
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 interface Row {

@@ -5,9 +5,9 @@
  * Page-level redirects and the adapter-node side of the proxy setting are
  * covered in tests/e2e/account.spec.ts and tests/e2e/proxy.spec.ts.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { IncomingMessage } from 'node:http';
-import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/server';
+import { DEMO_PASSWORD, useServer } from '../helpers/server';
 import { loginFailures, settings } from '../../src/lib/server/db/schema';
 import { putSetting, resetSetting } from '../../src/lib/server/settings';
 import { safeRedirectTarget } from '../../src/lib/server/auth/redirect';
@@ -17,13 +17,7 @@ import { parseTrustProxy } from '../../src/lib/server/config';
 import { buildApp } from '../../src/server/app';
 import { CLIENT_ADDRESS_HEADER } from '../../src/server/http/actor';
 
-let t: TestServer;
-beforeAll(async () => {
-	t = await startTestServer();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useServer();
 beforeEach(async () => {
 	await t.db.delete(loginFailures);
 	await resetSetting('loginFailuresPerAccount');

@@ -1,19 +1,13 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { DEMO_PASSWORD, startTestServer, tokenOf, type TestServer } from '../helpers/server';
+import { DEMO_PASSWORD, tokenOf, useServer } from '../helpers/server';
 import { loginFailures, sessions, users } from '../../src/lib/server/db/schema';
 import { putSetting, resetSetting } from '../../src/lib/server/settings';
 import { createSession } from '../../src/lib/server/auth/sessions';
 import { transact } from '../../src/lib/server/runtime';
 
-let t: TestServer;
-beforeAll(async () => {
-	t = await startTestServer();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useServer();
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const HOUR = 3_600_000;

@@ -4,20 +4,18 @@
  * Postgres (TEST_DATABASE_URL) this is a real race between connections; on
  * PGlite (one connection) it checks the same outcome serially.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, inArray, sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { useServer } from '../helpers/server';
 import { createThread, newCategory, newMember, type TestMember } from '../helpers/discussion';
 import { posts } from '../../src/lib/server/db/schema';
 import { putSetting } from '../../src/lib/server/settings';
 
-let t: TestServer;
+const t = useServer();
 beforeAll(async () => {
-	t = await startTestServer();
 	// The posting limit is not what is tested here.
 	await putSetting('postsPerWindow', 1000);
 });
-afterAll(() => t?.close());
 
 
 describe('concurrent replies', () => {

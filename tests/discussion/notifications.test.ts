@@ -1,25 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { useServer } from '../helpers/server';
 import { createThread, newCategory, newMember, notificationsOf, replyTo, setThread, type TestMember } from '../helpers/discussion';
 import { notifications, outbox, pendingNotifications, posts, profiles, users } from '../../src/lib/server/db/schema';
 import { notifyAboutPost, sendDigests, sendQueuedNotifications } from '../../src/lib/server/discussion/notifications';
 import { transact } from '../../src/lib/server/runtime';
 
-let t: TestServer;
+const t = useServer();
 let starter: TestMember;
 let replier: TestMember;
 let watcher: TestMember;
 let bystander: TestMember;
 beforeAll(async () => {
-	t = await startTestServer();
 	starter = await newMember(t, { name: 'Sara Starter' });
 	replier = await newMember(t, { name: 'Ruben Replier' });
 	watcher = await newMember(t, { name: 'Wendy Watcher' });
 	bystander = await newMember(t, { name: 'Bas Bystander' });
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 const kindsFor = async (m: TestMember, threadId: number) =>

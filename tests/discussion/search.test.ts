@@ -1,24 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { useServer } from '../helpers/server';
 import { createThread, newCategory, newMember, replyTo, setThread, type TestMember } from '../helpers/discussion';
 import { sql } from 'drizzle-orm';
 import { categories, posts } from '../../src/lib/server/db/schema';
 import { SEARCH_CANDIDATES } from '../../src/lib/server/discussion/search';
 import { createNewestFirstIndex, dropNewestFirstIndex, forgetNewestFirstIndex, newestFirstIndexUsable } from '../../src/lib/server/discussion/search-index';
 
-let t: TestServer;
+const t = useServer();
 let a: TestMember;
 let b: TestMember;
 let cat: { id: number; slug: string };
 beforeAll(async () => {
-	t = await startTestServer();
 	a = await newMember(t, { name: 'Anouk Auteur' });
 	b = await newMember(t, { name: 'Bo Lezer' });
 	cat = await newCategory(t, 'Search');
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 interface Hit {

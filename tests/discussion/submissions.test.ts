@@ -4,24 +4,22 @@
  * And the page a reader lands on after replying ends with their reply.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { useServer } from '../helpers/server';
 import { createThread, newCategory, newMember, replyTo, type TestMember } from '../helpers/discussion';
 import { posts, threads } from '../../src/lib/server/db/schema';
 import { listPosts } from '../../src/lib/server/discussion/posts';
 import { putSetting } from '../../src/lib/server/settings';
 
-let t: TestServer;
+const t = useServer();
 let writer: TestMember;
 let category: { slug: string };
 beforeAll(async () => {
-	t = await startTestServer();
 	await putSetting('postsPerWindow', 1000);
 	writer = await newMember(t, { name: 'Femke de Vries' });
 	category = await newCategory(t, 'Submissions');
 });
-afterAll(() => t?.close());
 
 const countPosts = async (threadId: number) => (await t.db.select({ id: posts.id }).from(posts).where(eq(posts.threadId, threadId))).length;
 

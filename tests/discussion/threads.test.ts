@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { useServer } from '../helpers/server';
 import { createThread, newCategory, newMember, replyTo, setThread, type TestMember } from '../helpers/discussion';
 import { categories, posts, threads } from '../../src/lib/server/db/schema';
 import { changesSince } from '../../src/lib/server/discussion/posts';
 
-let t: TestServer;
+const t = useServer();
 let a: TestMember;
 let b: TestMember;
 let mod: TestMember;
 beforeAll(async () => {
-	t = await startTestServer();
 	a = await newMember(t, { name: 'Anna Asker' });
 	b = await newMember(t, { name: 'Bram Beantwoorder' });
 	mod = await newMember(t, { name: 'Mona Moderator', roles: ['member', 'moderator'] });
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 const list = async (cookie: string, query: string) => {

@@ -4,16 +4,18 @@
  * server in TEST_DATABASE_URL), on an ephemeral port. Tests talk to it as a
  * browser would: fetch with a cookie, socket.io-client over WebSocket.
  *
- * One server per test file (the runtime is a per-process singleton): start it
- * in beforeAll, close it in afterAll.
+ * One server per test file (the runtime is a per-process singleton):
+ * `const t = useServer()` at the top of the file starts it before the file's
+ * tests and closes it after them.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { readConfig } from '../../src/lib/server/config';
 import type { Database, Db } from '../../src/lib/server/db';
@@ -24,6 +26,7 @@ import { desc } from 'drizzle-orm';
 import type { Language, Role, UserStatus } from '../../src/lib/roles';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/events';
 import { scratchBase } from './global-setup';
+import { ensureBuild } from './build';
 
 export { DEMO_PASSWORD };
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -130,15 +133,61 @@ const root = path.resolve(here, '../..');
 
 export const tokenOf = (cookie: string): string => cookie.slice(cookie.indexOf('=') + 1);
 
-export async function startTestServer(): Promise<TestServer> {
+export interface TestServerOptions {
+	/**
+	 * Serve the SvelteKit pages too (build/handler.js, built first when missing
+	 * or stale: see helpers/build.ts), for tests of pages and form actions.
+	 */
+	pages?: boolean;
+}
+
+/** A port nobody listens on right now (the pages need their origin, port included, before the server starts). */
+async function freePort(): Promise<number> {
+	const probe = net.createServer();
+	await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(0, '127.0.0.1', resolve));
+	const port = (probe.address() as net.AddressInfo).port;
+	await new Promise((resolve) => probe.close(resolve));
+	return port;
+}
+
+/**
+ * Starts the server for the calling test file and closes it after the file's
+ * tests (beforeAll/afterAll, registered where it is called: at the top of the
+ * file, before the file's own hooks, which then find it running). The handle
+ * is usable from inside hooks and tests; touching it earlier throws.
+ */
+export function useServer(options: TestServerOptions = {}): TestServer {
+	let running: TestServer | undefined;
+	beforeAll(async () => {
+		running = await startTestServer(options);
+	});
+	afterAll(async () => {
+		const closing = running;
+		running = undefined;
+		await closing?.close();
+	});
+	return new Proxy({} as TestServer, {
+		get(_, key) {
+			// Not a promise: `await`, vitest and console.log probe for these.
+			if (key === 'then' || typeof key === 'symbol') return undefined;
+			if (!running) throw new Error(`the test server is not running: use t.${key} inside a test or hook, after useServer()'s beforeAll`);
+			return running[key as keyof TestServer];
+		}
+	});
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+	if (options.pages) await ensureBuild();
 	const config = readConfig({
 		NODE_ENV: 'test',
 		DEMO: '1',
-		PORT: '0',
+		PORT: options.pages ? String(await freePort()) : '0',
 		HOST: '127.0.0.1',
 		MIGRATIONS_DIR: path.join(root, 'drizzle')
 	});
 	config.logLevel = 'silent';
+	// The pages (adapter-node) read their origin once, when loaded: it must be the real one, port included.
+	if (options.pages) config.origin = `http://127.0.0.1:${config.port}`;
 
 	const adminUrl = process.env.TEST_DATABASE_URL;
 	let dropDatabase: (() => Promise<void>) | undefined;
@@ -173,7 +222,7 @@ export async function startTestServer(): Promise<TestServer> {
 
 	let server: RunningServer;
 	try {
-		server = await startServer({ config, dataDir });
+		server = await startServer({ config, dataDir, withPages: options.pages });
 	} catch (err) {
 		await dropDatabase?.();
 		throw err;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { io as ioClient } from 'socket.io-client';
 import type { FastifyInstance } from 'fastify';
-import { sleep, startTestServer, type TestServer, type TestSocket } from '../helpers/server';
+import { sleep, useServer, type TestSocket } from '../helpers/server';
 import { createThread, newCategory, newMember, type TestMember } from '../helpers/discussion';
 import { posts } from '../../src/lib/server/db/schema';
 import { putSetting } from '../../src/lib/server/settings';
@@ -20,16 +20,14 @@ import { createRealtime } from '../../src/server/realtime/io';
  * exactly the thread's replies, each once, in order.
  */
 
-let t: TestServer;
+const t = useServer();
 let restarted: FastifyInstance | undefined;
 beforeAll(async () => {
-	t = await startTestServer();
 	// The posting limit is not what is tested here.
 	await putSetting('postsPerWindow', 1000);
 });
 afterAll(async () => {
 	await restarted?.close();
-	await t?.close();
 });
 
 interface View {

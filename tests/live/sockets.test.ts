@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { io as ioClient } from 'socket.io-client';
-import { ack, cutsAfter, disconnection, nextEvent, sleep, startTestServer, type TestServer, type TestSocket } from '../helpers/server';
+import { ack, cutsAfter, disconnection, nextEvent, sleep, useServer, type TestSocket } from '../helpers/server';
 import { collect } from '../helpers/sockets';
 import { createThread, newCategory, newMember, replyTo } from '../helpers/discussion';
 import { users } from '../../src/lib/server/db/schema';
 import { securityHeaders } from '../../src/server/http/security-headers';
 import { EVENT_LIMIT, PRESENCE_INTERVAL_MS, TokenBucket } from '../../src/server/realtime/limits';
 
-let t: TestServer;
-beforeAll(async () => {
-	t = await startTestServer();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useServer();
 
 describe('socket handshake', () => {
 	it('refuses a connection without a session', async () => {

@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient } from 'socket.io-client';
-import { startTestServer, type TestServer, type TestSocket } from '../helpers/server';
+import { useServer, type TestSocket } from '../helpers/server';
 import { collect, join } from '../helpers/sockets';
 import { createThread, newCategory, newMember, replyTo, type TestMember } from '../helpers/discussion';
 import type { PostChange } from '../../src/lib/server/discussion/posts';
 
-let t: TestServer;
+const t = useServer();
 let anna: TestMember;
 let bram: TestMember;
 let category: { id: number; slug: string };
 beforeAll(async () => {
-	t = await startTestServer();
 	anna = await newMember(t, { name: 'Anna Janssen' });
 	bram = await newMember(t, { name: 'Bram Visser' });
 	category = await newCategory(t, 'Live');
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 describe('a thread, live', () => {

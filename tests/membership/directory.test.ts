@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useServer } from '../helpers/server';
 import { allPages } from '../helpers/membership';
 import { profiles, users } from '../../src/lib/server/db/schema';
 
-let t: TestServer;
+const t = useServer();
 let member: string;
 
 interface Entry {
@@ -16,11 +16,7 @@ interface Entry {
 }
 
 beforeAll(async () => {
-	t = await startTestServer();
 	member = await t.login('member@example.org');
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 const directory = (query = '', cookie = member) => t.api(`/api/members${query ? `?${query}` : ''}`, { cookie });

@@ -1,20 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useServer } from '../helpers/server';
 import { allPages, guidelinesVersion, newInvitationToken, outboxFor, register, registrationBody } from '../helpers/membership';
 import { guidelineAcceptances, invitations, profiles, userRoles, users } from '../../src/lib/server/db/schema';
 
-let t: TestServer;
+const t = useServer();
 let moderator: string;
 let admin: string;
 
 beforeAll(async () => {
-	t = await startTestServer();
 	moderator = await t.login('moderator@example.org');
 	admin = await t.login('admin@example.org');
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 describe('creating invitations', () => {

@@ -1,19 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ack, nextEvent, startTestServer, type TestServer } from '../helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ack, nextEvent, useServer } from '../helpers/server';
 import { allPages, clearJoinLimits, joinRequestBody, newApplicant, outboxFor, PASSWORD, userIdOf } from '../helpers/membership';
 import { claimJoinAttempt, JOIN_LIMITS } from '../../src/lib/server/membership/join-limit';
 import { guidelineAcceptances, joinRequests, notifications, profiles, userRoles, users } from '../../src/lib/server/db/schema';
 
-let t: TestServer;
+const t = useServer();
 let moderator: string;
 
 beforeAll(async () => {
-	t = await startTestServer();
 	moderator = await t.login('moderator@example.org');
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 const decide = (id: string, body: unknown, cookie = moderator) => t.api(`/api/join-requests/${id}/decision`, { method: 'POST', cookie, body });

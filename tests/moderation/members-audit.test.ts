@@ -4,25 +4,21 @@
  * log in until the date; every action leaves an audit row; the database
  * itself refuses to change or delete one.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { useServer } from '../helpers/server';
 import { join } from '../helpers/sockets';
 import { createThread, newCategory, newMember, replyTo, type TestMember } from '../helpers/discussion';
 import { auditLog, users } from '../../src/lib/server/db/schema';
-import { AUDIT_ACTIONS } from '../../src/lib/server/moderation/actions';
+import { AUDIT_ACTIONS } from '../../src/lib/server/audit/actions';
 import { newApplicant, outboxFor } from '../helpers/membership';
 
-let t: TestServer;
+const t = useServer();
 let mod: TestMember;
 let category: { id: number; slug: string };
 beforeAll(async () => {
-	t = await startTestServer();
 	mod = await newMember(t, { name: 'Mees Moderator', roles: ['member', 'moderator'] });
 	category = await newCategory(t, 'Members');
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 const act = (userId: string, body: Record<string, unknown>) => t.api(`/api/moderation/members/${userId}/actions`, { method: 'POST', cookie: mod.cookie, body });

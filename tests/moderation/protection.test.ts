@@ -4,24 +4,20 @@
  * rate limits, slow mode, mutes, locked threads and re-accepting changed
  * guidelines.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useServer } from '../helpers/server';
 import { collect, join } from '../helpers/sockets';
 import { createThread, newCategory, newMember, notificationsOf, type TestMember } from '../helpers/discussion';
 import type { ThreadChange } from '../../src/lib/realtime/events';
 
-let t: TestServer;
+const t = useServer();
 let mod: TestMember;
 let regular: TestMember;
 let category: { id: number; slug: string };
 beforeAll(async () => {
-	t = await startTestServer();
 	mod = await newMember(t, { name: 'Mira Moderator', roles: ['member', 'moderator'] });
 	regular = await newMember(t, { name: 'Gerard Gevestigd' });
 	category = await newCategory(t, 'Protection');
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 const post = (who: TestMember, threadId: number, body: string) => t.api(`/api/threads/${threadId}/posts`, { method: 'POST', cookie: who.cookie, body: { body } });

@@ -3,13 +3,13 @@
  * a report reaches every moderator's open queue at once, a removal reaches
  * every open thread, the reporter learns the outcome, the audit log has it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useServer } from '../helpers/server';
 import { collect, join } from '../helpers/sockets';
 import { createThread, newCategory, newMember, notificationsOf, replyTo, type TestMember } from '../helpers/discussion';
 import type { PostChange } from '../../src/lib/server/discussion/posts';
 
-let t: TestServer;
+const t = useServer();
 let author: TestMember;
 let reporter: TestMember;
 let reader: TestMember;
@@ -17,16 +17,12 @@ let mod1: TestMember;
 let mod2: TestMember;
 let category: { id: number; slug: string };
 beforeAll(async () => {
-	t = await startTestServer();
 	author = await newMember(t, { name: 'Kees Author' });
 	reporter = await newMember(t, { name: 'Roos Reporter' });
 	reader = await newMember(t, { name: 'Lies Reader' });
 	mod1 = await newMember(t, { name: 'Mona Moderator', roles: ['member', 'moderator'] });
 	mod2 = await newMember(t, { name: 'Mark Moderator', roles: ['member', 'moderator'] });
 	category = await newCategory(t, 'Reports');
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 const report = (who: TestMember, postId: number, body: Record<string, unknown> = { reason: 'harassment' }) =>

@@ -8,8 +8,8 @@
  * (or, where noted, the expected refusal of that valid-but-harmless request).
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ack, PRINCIPALS, startTestServer, type Principal, type PrincipalName, type TestServer } from '../helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ack, PRINCIPALS, useServer, type Principal, type PrincipalName } from '../helpers/server';
 import { CLIENT_EVENTS } from '../../src/lib/realtime/events';
 import { eq } from 'drizzle-orm';
 import { joinRequests, settings, users, watchedWords } from '../../src/lib/server/db/schema';
@@ -139,19 +139,15 @@ const SOCKET_EVENTS: Record<string, Record<string, SocketRow>> = {
 	}
 };
 
-let t: TestServer;
+const t = useServer();
 const principals = {} as Record<PrincipalName, Principal>;
 let throwawayUserId: string;
 
 beforeAll(async () => {
-	t = await startTestServer();
 	for (const name of PRINCIPALS) principals[name] = await t.principal(name);
 	throwawayUserId = (await t.createUser({ roles: ['member'] })).id;
 	// The matrix posts far more than any member would; the posting rate limit has its own tests (moderation-protection).
 	await t.db.insert(settings).values({ key: 'postsPerWindow', value: 1000 });
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 interface Call {

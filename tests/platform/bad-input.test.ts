@@ -7,12 +7,12 @@
  * Calls are made by one person holding every role, so no route refuses them
  * for who they are before it has read what they sent.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EMAIL, startTestServer, type ApiOptions, type ApiResponse, type TestServer } from '../helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_EMAIL, useServer, type ApiOptions, type ApiResponse } from '../helpers/server';
 import { loginFailures } from '../../src/lib/server/db/schema';
 import { ROLES } from '../../src/lib/roles';
 
-let t: TestServer;
+const t = useServer();
 let everyone: { email: string; password: string };
 let caller: string;
 let routes: Route[];
@@ -37,7 +37,6 @@ const SOME_UUID = '00000000-0000-4000-8000-000000000000';
 const FOREIGN = 'https://evil.example';
 
 beforeAll(async () => {
-	t = await startTestServer();
 	everyone = await t.createUser({ roles: [...ROLES], displayName: 'Every Role' });
 	caller = await t.login(everyone.email, everyone.password);
 	const doc = (await t.api('/api/openapi.json')).body as {
@@ -51,9 +50,6 @@ beforeAll(async () => {
 			query: (op.parameters ?? []).filter((p) => p.in === 'query')
 		}))
 	);
-});
-afterAll(async () => {
-	await t?.close();
 });
 
 const urlOf = (r: Route, param = SOME_UUID) => r.path.replace(/\{[^}]+\}/g, param);

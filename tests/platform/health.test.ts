@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '../helpers/server';
 import { apiRoutes } from '../../src/server/app';
 
-let t: TestServer;
-beforeAll(async () => {
-	t = await startTestServer();
-});
-afterAll(async () => {
-	await t?.close();
-});
+const t = useServer();
 
 const openApiPath = (url: string) => url.replace(/:([A-Za-z]+)/g, '{$1}');
 
