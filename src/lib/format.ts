@@ -13,3 +13,6 @@ export function formatDateTime(value: Date | string, locale: string, timeZone: s
 }
 
 export const TIME_ZONES: readonly string[] = ['UTC', ...Intl.supportedValuesOf('timeZone')];
+
+/** An end date in refusals ("muted until …", "suspended until …"): UTC to the minute, the same for everyone who reads it. */
+export const formatUntil = (d: Date): string => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { pageGuard } from '$lib/server/kit';
 import { orErrorPage } from '$lib/server/discussion/pages';
-import { AUDIT_ACTIONS, AUDIT_TARGETS, listAudit } from '$lib/server/moderation/audit';
+import { AUDIT_ACTIONS, AUDIT_TARGETS, listAudit } from '$lib/server/audit/log';
 
 const FILTERS = ['action', 'actor', 'subject', 'targetKind', 'targetId', 'from', 'to'] as const;
 

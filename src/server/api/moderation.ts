@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditCsvInput, ListAuditInput } from '../../lib/server/audit/schemas';
 import { defineRoute, type RouteSpec } from '../http/route';
 import { PostIdParam, ThreadIdParam } from '../../lib/server/discussion/schemas';
 import { HandleParam } from '../../lib/server/membership/schemas';
@@ -9,10 +10,8 @@ import { addMemberNote, memberOverview, moderateMember } from '../../lib/server/
 import { myReports, reportMember, reportPost } from '../../lib/server/moderation/reports';
 import { myWithheldPosts } from '../../lib/server/discussion/posts';
 import { addWord, exportWordsCsv, importWordsCsv, listWords, removeWord, testText } from '../../lib/server/moderation/words';
-import { auditCsv, listAudit } from '../../lib/server/moderation/audit';
+import { auditCsv, listAudit } from '../../lib/server/audit/log';
 import {
-	AuditCsvInput,
-	ListAuditInput,
 	ListQueueInput,
 	ListReportsInput,
 	MemberActionInput,

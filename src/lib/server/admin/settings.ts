@@ -4,7 +4,7 @@ import { settings } from '../db/schema';
 import { requireCapability, type Actor } from '../auth/actor';
 import { DomainError } from '../errors';
 import { forgetSettings, getSetting, SETTINGS, type SettingKey } from '../settings';
-import { audit } from '../moderation/audit';
+import { audit } from '../audit/log';
 
 export interface SettingView {
 	key: SettingKey;

@@ -7,7 +7,7 @@ import { deleteSessions } from '../auth/sessions';
 import { decodeCursor, toPage, type Page } from '../paging';
 import { ListUsersInput, type UpdateUserInput } from '../accounts/schemas';
 import type { Role } from '../../roles';
-import { audit } from '../moderation/audit';
+import { audit } from '../audit/log';
 
 export interface AdminUserRow extends SessionUser {
 	createdAt: Date;

@@ -9,8 +9,8 @@ import { accountKey, addressKey, claimAttempt, deviceKey, loginLimits, type Limi
 import { issueDeviceCookie, trustedDevice } from './device';
 import { createSession, deleteSessionById, deleteSessions, type Session } from './sessions';
 import type { LoginInput } from './schemas';
-import { audit } from '../moderation/audit';
-import { formatUntil } from '../moderation/posting';
+import { audit } from '../audit/log';
+import { formatUntil } from '../../format';
 
 export interface LoginResult {
 	token: string;

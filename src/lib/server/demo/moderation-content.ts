@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../db';
 import { joinRequests, modCases, posts, reports, threads, users, watchedWords } from '../db/schema';
-import { audit } from '../moderation/audit';
+import { audit } from '../audit/log';
 import { SEVERITY } from '../moderation/cases';
 import { renderMarkdown } from '../discussion/markdown';
 

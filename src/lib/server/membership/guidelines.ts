@@ -6,7 +6,7 @@ import { DomainError } from '../errors';
 import { requireActive, requireCapability, type Actor } from '../auth/actor';
 import type { Language } from '../../roles';
 import type { PublishGuidelinesInput } from './schemas';
-import { audit } from '../moderation/audit';
+import { audit } from '../audit/log';
 import { renderDocument } from '../discussion/markdown';
 
 /**

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, transact } from '../runtime';
-import { audit } from '../moderation/audit';
+import { audit } from '../audit/log';
 import { invitations, userRoles, users } from '../db/schema';
 import { DomainError, isDomainError } from '../errors';
 import { requireCapability, type Actor } from '../auth/actor';

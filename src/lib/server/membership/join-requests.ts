@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, transact } from '../runtime';
-import { audit } from '../moderation/audit';
+import { audit } from '../audit/log';
 import { findOpenCase, lockOpenCase, openCase, resolveCase, SEVERITY } from '../moderation/cases';
 import { joinRequests, notifications, profiles, userRoles, users } from '../db/schema';
 import { DomainError } from '../errors';

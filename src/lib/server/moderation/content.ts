@@ -12,7 +12,7 @@ import { notify, type Emit } from '../notifications/notify';
 import { getPostView, type PostView } from '../discussion/posts';
 import { lockPost, setPostStatus, type LockedPost } from '../discussion/post-state';
 import { audienceOf, type ContentStatus } from '../discussion/visibility';
-import { audit, type AuditAction } from './audit';
+import { audit, type AuditAction } from '../audit/log';
 import { findOpenCase, lockOpenCase, resolveCase, type OpenCase } from './cases';
 import { ModeratorEditInput, PostActionInput, ThreadActionInput } from './schemas';
 

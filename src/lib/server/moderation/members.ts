@@ -7,9 +7,9 @@ import { DomainError } from '../errors';
 import { notify } from '../notifications/notify';
 import { compose, enqueueEmail, siteUrl } from '../email/outbox';
 import type { Language, Role, UserStatus } from '../../roles';
-import { audit, listAudit, type AuditAction, type AuditRow } from './audit';
+import { audit, listAudit, type AuditAction, type AuditRow } from '../audit/log';
 import { lockOpenCase, resolveCase } from './cases';
-import { formatUntil } from './posting';
+import { formatUntil } from '../../format';
 import { MemberActionInput, NoteInput } from './schemas';
 
 /** Moderators act on the group's members, not on staff: a moderator, coordinator, policy officer or admin is for an admin. */

@@ -5,11 +5,12 @@ import { DomainError } from '../errors';
 import { getSetting } from '../settings';
 import type { Emit } from '../notifications/notify';
 import { qualified, type Viewer } from '../discussion/visibility';
-import { audit } from './audit';
+import { audit } from '../audit/log';
 import { openCase, SEVERITY } from './cases';
 import { matchWords } from './words';
 import { versionToAcceptSql } from '../membership/guidelines';
 import { setPostStatus, type LockedPost } from '../discussion/post-state';
+import { formatUntil } from '../../format';
 
 /**
  * The automatic protection every new post passes, in one place, for threads
@@ -24,7 +25,6 @@ export type Admission =
 	| { status: 'held'; holdReason: string; report?: string }
 	| { refused: DomainError };
 
-export const formatUntil = (d: Date): string => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 export async function admitPost(tx: Tx, viewer: Viewer, post: { text: string; threadId?: number }): Promise<Admission> {
 	if (viewer.moderator) return { status: 'visible' };

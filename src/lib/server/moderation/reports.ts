@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor';
 import { idCursor, toIdPage, type Page } from '../paging';
 import { getSetting } from '../settings';
 import { postContentShown, threadVisible, viewerOf, participantSql } from '../discussion/visibility';
-import { audit } from './audit';
+import { audit } from '../audit/log';
 import { openCase, reportOutcome, SEVERITY, type ReportReason } from './cases';
 import { lockPost, setPostStatus } from '../discussion/post-state';
 import { ListReportsInput, ReportInput } from './schemas';

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { REPORT_REASONS, WORD_ACTIONS } from '../db/schema';
 import { plain, text } from '../text';
 import { body, title } from '../discussion/schemas';
-import { AUDIT_ACTIONS, AUDIT_TARGETS } from './actions';
 
 /** Inputs of moderation, shared by the JSON API and the form actions. */
 const id = (error: string) => z.coerce.number({ error }).int({ error }).positive({ error }).max(Number.MAX_SAFE_INTEGER, { error });
@@ -104,20 +103,6 @@ export type WordInput = z.input<typeof WordInput>;
 export const WordTestInput = z.object({ text: plain('error_body', { multiline: true }).max(40_000, { error: 'error_body' }) });
 export const WordImportInput = z.object({ csv: plain('error_csv', { multiline: true }).min(1, { error: 'error_csv' }).max(500_000, { error: 'error_csv' }) });
 
-export const ListAuditInput = z.object({
-	action: z.preprocess(blankToUndefined, z.enum(AUDIT_ACTIONS, { error: 'error_audit_action' }).optional()),
-	actor: z.preprocess(blankToUndefined, uuid('error_user_not_found').optional()),
-	subject: z.preprocess(blankToUndefined, uuid('error_user_not_found').optional()),
-	targetKind: z.preprocess(blankToUndefined, z.enum(AUDIT_TARGETS, { error: 'error_audit_target' }).optional()),
-	targetId: z.preprocess(blankToUndefined, plain('error_audit_target').trim().max(60).optional()),
-	from: z.preprocess(blankToUndefined, z.iso.date({ error: 'error_date' }).or(z.iso.datetime({ error: 'error_date' })).optional()),
-	to: z.preprocess(blankToUndefined, z.iso.date({ error: 'error_date' }).or(z.iso.datetime({ error: 'error_date' })).optional()),
-	cursor: plain('error_cursor').max(300).optional(),
-	limit: z.coerce.number().int().min(1).max(200).default(50)
-});
-export type ListAuditInput = z.input<typeof ListAuditInput>;
 
 export const ListReportsInput = z.object({ cursor: plain('error_cursor').max(300).optional(), limit: z.coerce.number().int().min(1).max(100).default(25) });
 
-/** The CSV export takes the same filters, without paging. */
-export const AuditCsvInput = ListAuditInput.omit({ cursor: true, limit: true });

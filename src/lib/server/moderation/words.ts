@@ -4,7 +4,7 @@ import { db, transact } from '../runtime';
 import { watchedWords, WORD_ACTIONS } from '../db/schema';
 import { requireCapability, type Actor } from '../auth/actor';
 import { DomainError } from '../errors';
-import { audit, csvLine } from './audit';
+import { audit, csvLine } from '../audit/log';
 import { WordImportInput, WordInput, WordTestInput, WORD_LANGUAGES } from './schemas';
 
 export type WordAction = (typeof WORD_ACTIONS)[number];
