@@ -1,55 +1,32 @@
-import { and, desc, eq, ilike, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, lt, notInArray, or, type SQL } from 'drizzle-orm';
 import { db, transact } from '../runtime';
 import { userRoles, users } from '../db/schema';
 import { DomainError } from '../errors';
 import { requireCapability, userColumns, type Actor, type SessionUser } from '../auth/actor';
 import { deleteSessions } from '../auth/sessions';
-import { decodeCursor, toPage, type Page } from '../paging';
+import { timeCursor, timeKey, toPage, type Page } from '../paging';
 import { ListUsersInput, type UpdateUserInput } from '../accounts/schemas';
-import type { Role } from '../../roles';
+import type { Role } from '../../shared/roles';
 import { audit } from '../audit/log';
 
 export interface AdminUserRow extends SessionUser {
 	createdAt: Date;
 }
 
-/**
- * created_at exactly as Postgres holds it (microseconds), in UTC. A JS Date
- * keeps only milliseconds, and a cursor rounded to them skips every row that
- * shares the last row's created_at (a seed or batch insert, one transaction).
- */
-const createdAtKey = sql<string>`to_char(${users.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A cursor the database can use as is; anything else is a 400, not a database error. */
-function userCursor(raw: string | undefined): { at: string; id: string } | undefined {
-	const cursor = decodeCursor(raw);
-	if (!cursor) return undefined;
-	const at = String(cursor.k);
-	const ms = Date.parse(at);
-	const valid = CURSOR_TIME.test(at) && !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === at.slice(0, 19);
-	if (!valid || !UUID.test(cursor.id)) throw new DomainError('invalid_input', 'error_cursor', { field: 'cursor' });
-	return { at, id: cursor.id };
-}
-
 /** Newest first, by (created_at, id) on users_created_idx. */
 export async function listUsers(actor: Actor, raw: ListUsersInput): Promise<Page<AdminUserRow>> {
 	requireCapability(actor, 'admin.users');
 	const input = ListUsersInput.parse(raw);
-	const cursor = userCursor(input.cursor);
+	const cursor = timeCursor(input.cursor);
 	const where: SQL[] = [];
-	if (cursor) {
-		const at = sql`${cursor.at}::timestamptz`;
-		where.push(or(lt(users.createdAt, at), and(eq(users.createdAt, at), lt(users.id, cursor.id)))!);
-	}
+	if (cursor) where.push(or(lt(users.createdAt, cursor.at), and(eq(users.createdAt, cursor.at), lt(users.id, cursor.id)))!);
 	if (input.status) where.push(eq(users.status, input.status));
 	if (input.q) {
 		const like = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 		where.push(or(ilike(users.email, like), ilike(users.displayName, like))!);
 	}
 	const rows = await db()
-		.select({ ...userColumns, createdAt: users.createdAt, cursorKey: createdAtKey })
+		.select({ ...userColumns, createdAt: users.createdAt, cursorKey: timeKey(users.createdAt) })
 		.from(users)
 		.where(where.length ? and(...where) : undefined)
 		.orderBy(desc(users.createdAt), desc(users.id))

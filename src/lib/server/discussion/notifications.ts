@@ -1,16 +1,15 @@
 import { and, desc, eq, inArray, isNull, lt, lte, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../db';
 import { db, transact } from '../runtime';
-import { categories, notifications, pendingNotifications, posts, profiles, threads, threadWatches, users, NOTIFICATION_KINDS } from '../db/schema';
+import { categories, notifications, pendingNotifications, posts, profiles, threads, threadWatches, users } from '../db/schema';
 import type { Actor } from '../auth/actor';
-import type { DomainEvent } from '../events/types';
 import { idCursor, toIdPage, type Page } from '../paging';
 import { translate } from '../../i18n/translate';
 import { enqueueEmail, siteUrl } from '../email/outbox';
-import type { Language } from '../../roles';
+import type { Language } from '../../shared/roles';
 import { isPublic, participantSql, qualified, threadVisible, viewerOf, type ContentStatus } from './visibility';
 import { ListNotificationsInput } from './schemas';
-import { notify, type Emit, type NotificationKind } from '../notifications/notify';
+import type { Emit, NotificationKind } from '../notifications/notify';
 
 /** Who wrote a post, in which thread, and whether every member may see it. */
 async function postFacts(tx: Tx, postId: number): Promise<{ threadId: number; authorId: string; public: boolean } | undefined> {

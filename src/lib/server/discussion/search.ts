@@ -1,8 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { runtime } from '../runtime';
-import { DomainError } from '../errors';
 import type { Actor } from '../auth/actor';
-import { decodeCursor, encodeCursor, type Page } from '../paging';
+import { cursorRefused, decodeCursor, encodeCursor, type Page } from '../paging';
 import { SearchInput } from './schemas';
 import { publicPostSql, viewerOf } from './visibility';
 import { newestFirstIndexUsable } from './search-index';
@@ -141,7 +140,7 @@ export async function searchPosts(actor: Actor, raw: SearchInput): Promise<Page<
 	viewerOf(actor);
 	const input = SearchInput.parse(raw);
 	const cursor = decodeCursor(input.cursor);
-	if (cursor && (typeof cursor.k !== 'number' || !/^\d+$/.test(cursor.id))) throw new DomainError('invalid_input', 'error_cursor', { field: 'cursor' });
+	if (cursor && (typeof cursor.k !== 'number' || !/^\d+$/.test(cursor.id))) throw cursorRefused();
 	const q = input.q;
 	const newestFirst = plainWords(q) && (await newestFirstIndexUsable(runtime().database));
 	const rows = await runtime().database.rows<{

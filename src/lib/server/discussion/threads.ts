@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { categories, posts, threadReads, threads, threadWatches, users } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Actor } from '../auth/actor';
-import { decodeCursor, encodeCursor, type Page } from '../paging';
+import { cursorRefused, decodeCursor, encodeCursor, type Page } from '../paging';
 import { openCategory } from './categories';
 import { renderMarkdown } from './markdown';
 import { resolveMentions } from './mentions';
@@ -15,7 +15,7 @@ import { AlreadySubmitted, claimSubmission, submittedPost } from './submissions'
 import { firstUnreadSql, markReadTx, unreadCountSql } from './reads';
 import { AcceptInput, CreateThreadInput, ListThreadsInput } from './schemas';
 import { admitPost, afterAdmission } from '../moderation/posting';
-import type { ThreadChange } from '../../realtime/events';
+import type { ThreadChange } from '../../shared/events';
 import { audienceOf, threadListedSql, threadVisible, threadVisibleSql, viewerOf, type ContentStatus, type Viewer } from './visibility';
 
 /** The viewer's read mark, joined as `r` (the unread SQL in reads.ts refers to it). */
@@ -148,7 +148,7 @@ export async function listThreads(actor: Actor, raw: ListThreadsInput = {}): Pro
 	if (cursor) {
 		const [pinned, at] = String(cursor.k).split('|');
 		if ((pinned !== '0' && pinned !== '1') || !at || !/^\d+$/.test(cursor.id) || Number.isNaN(Date.parse(at.replace(' ', 'T') + 'Z')))
-			throw new DomainError('invalid_input', 'error_cursor', { field: 'cursor' });
+			throw cursorRefused();
 		after = { pinned: pinned === '1', at, id: Number(cursor.id) };
 	}
 	const rows = await threadListQuery(categoryId !== undefined, after !== undefined).execute({

@@ -1,9 +1,8 @@
 import { and, eq, gt, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '../runtime';
+import { nameCursor, nameCursorKey, toPage, type Page } from '../paging';
 import { profiles, users } from '../db/schema';
 import { requireCapability, type Actor } from '../auth/actor';
-import { toPage, type Page } from '../paging';
-import { nameCursor, nameCursorKey } from './cursor';
 import { DirectoryQuery } from './schemas';
 import { inGroup, type Posting } from './profiles';
 import type { Region } from './countries';

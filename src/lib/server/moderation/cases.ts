@@ -5,7 +5,7 @@ import { db } from '../runtime';
 import { joinRequests, modCases, posts, reports, threads, users, CASE_KINDS, REPORT_REASONS } from '../db/schema';
 import { requireCapability, type Actor } from '../auth/actor';
 import { DomainError } from '../errors';
-import { decodeCursor, encodeCursor, type Page } from '../paging';
+import { cursorRefused, decodeCursor, encodeCursor, type Page } from '../paging';
 import { notify, type Emit } from '../notifications/notify';
 import { plainText } from '../discussion/markdown';
 import type { ContentStatus } from '../discussion/visibility';
@@ -199,7 +199,7 @@ export async function listQueue(actor: Actor, raw: ListQueueInput = {}): Promise
 	if (cursor) {
 		const [s, n, at] = String(cursor.k).split('|');
 		if (!/^\d{1,4}$/.test(s ?? '') || !/^\d{1,6}$/.test(n ?? '') || !CURSOR_TIME.test(at ?? '') || Number.isNaN(Date.parse(at!)) || !/^\d{1,15}$/.test(cursor.id))
-			throw new DomainError('invalid_input', 'error_cursor', { field: 'cursor' });
+			throw cursorRefused();
 		const sev = Number(s), cnt = Number(n), id = Number(cursor.id);
 		const o = sql`${at!}::timestamptz`;
 		after = or(

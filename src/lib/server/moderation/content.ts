@@ -1,5 +1,4 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Tx } from '../db';
 import { transact } from '../runtime';
 import { postRevisions, posts, threads } from '../db/schema';
 import { requireCapability, type Actor } from '../auth/actor';
@@ -8,9 +7,9 @@ import { openCategory } from '../discussion/categories';
 import { renderMarkdown } from '../discussion/markdown';
 import { resolveMentions } from '../discussion/mentions';
 import { notifyAboutPost } from '../discussion/notifications';
-import { notify, type Emit } from '../notifications/notify';
+import { notify } from '../notifications/notify';
 import { getPostView, type PostView } from '../discussion/posts';
-import { lockPost, setPostStatus, type LockedPost } from '../discussion/post-state';
+import { lockPost, setPostStatus } from '../discussion/post-state';
 import { audienceOf, type ContentStatus } from '../discussion/visibility';
 import { audit, type AuditAction } from '../audit/log';
 import { findOpenCase, lockOpenCase, resolveCase, type OpenCase } from './cases';
