@@ -1,5 +1,5 @@
 import type { LayoutServerLoad } from './$types';
-import { can, capabilitiesOf } from '$lib/roles';
+import { can, capabilitiesOf } from '$lib/shared/roles';
 import { runtime } from '$lib/server/runtime';
 import { unreadNotificationCount } from '$lib/server/notifications/inbox';
 import { guidelinesToAccept } from '$lib/server/membership/guidelines';

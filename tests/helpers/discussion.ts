@@ -4,7 +4,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { TestServer } from './server';
-import type { Role } from '../../src/lib/roles';
+import type { Role } from '../../src/lib/shared/roles';
 import { userColumns, type Actor } from '../../src/lib/server/auth/actor';
 import { categories, threads, users } from '../../src/lib/server/db/schema';
 

@@ -8,7 +8,7 @@ import { and, asc, desc, eq, like, sql } from 'drizzle-orm';
 import type { TestServer } from './server';
 import { guidelines, invitations, joinRequests, loginFailures, outbox, users } from '../../src/lib/server/db/schema';
 import { generateSessionToken, sessionIdOf } from '../../src/lib/server/auth/sessions';
-import type { Language } from '../../src/lib/roles';
+import type { Language } from '../../src/lib/shared/roles';
 
 let counter = 0;
 const unique = () => `${process.pid}-${++counter}-${randomBytes(3).toString('hex')}`;

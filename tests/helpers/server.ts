@@ -23,8 +23,8 @@ import { DEMO_PASSWORD } from '../../src/lib/server/demo/seed';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { guidelineAcceptances, guidelines, userRoles, users } from '../../src/lib/server/db/schema';
 import { desc } from 'drizzle-orm';
-import type { Language, Role, UserStatus } from '../../src/lib/roles';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/events';
+import type { Language, Role, UserStatus } from '../../src/lib/shared/roles';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../src/lib/shared/events';
 import { scratchBase } from './global-setup';
 import { ensureBuild } from './build';
 

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ack, PRINCIPALS, useServer, type Principal, type PrincipalName } from '../helpers/server';
-import { CLIENT_EVENTS } from '../../src/lib/realtime/events';
+import { CLIENT_EVENTS } from '../../src/lib/shared/events';
 import { eq } from 'drizzle-orm';
 import { joinRequests, settings, users, watchedWords } from '../../src/lib/server/db/schema';
 import { guidelinesVersion, joinRequestBody, newApplicant, newInvitationToken, registrationBody } from '../helpers/membership';

@@ -10,7 +10,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EMAIL, useServer, type ApiOptions, type ApiResponse } from '../helpers/server';
 import { loginFailures } from '../../src/lib/server/db/schema';
-import { ROLES } from '../../src/lib/roles';
+import { ROLES } from '../../src/lib/shared/roles';
 
 const t = useServer();
 let everyone: { email: string; password: string };

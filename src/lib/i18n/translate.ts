@@ -1,5 +1,5 @@
 import * as messages from '../paraglide/messages.js';
-import type { Language } from '../roles';
+import type { Language } from '../shared/roles';
 
 type MessageFn = (inputs?: Record<string, unknown>, options?: { locale?: Language }) => string;
 

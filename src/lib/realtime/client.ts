@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from './events';
+import type { ClientToServerEvents, ServerToClientEvents } from '../shared/events';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -1,5 +1,5 @@
 import type { PostChange, PostView } from '../server/discussion/posts';
-import type { ThreadChange } from './events';
+import type { ThreadChange } from '../shared/events';
 import { liveSocket } from './client';
 import type { LiveResource, LiveStatus } from './live-resource';
 import { followThread, threadResource } from './thread-feed';

@@ -1,7 +1,7 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { ZodType } from 'zod';
 import { getLocale } from '$lib/paraglide/runtime';
-import { can, type Capability } from '$lib/roles';
+import { can, type Capability } from '$lib/shared/roles';
 import { translate } from '$lib/i18n/translate';
 import { DomainError, isDomainError } from './errors';
 import type { Actor } from './auth/actor';

@@ -3,7 +3,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { formAction, formValues, pageGuard, parseWith } from '$lib/server/kit';
 import { acceptCurrentGuidelines, guidelinesSource, publishGuidelines, viewGuidelines } from '$lib/server/membership/guidelines';
 import { AcceptGuidelinesInput, PublishGuidelinesInput } from '$lib/server/membership/schemas';
-import { can } from '$lib/roles';
+import { can } from '$lib/shared/roles';
 
 /** The community guidelines, public: applicants read them before they accept them. */
 export const load: PageServerLoad = async ({ locals }) => {

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { pageGuard } from '$lib/server/kit';
-import { can } from '$lib/roles';
+import { can } from '$lib/shared/roles';
 import { myWithheldPosts } from '$lib/server/discussion/posts';
 
 export const load: PageServerLoad = async (event) => {

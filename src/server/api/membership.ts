@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRoute } from '../http/route';
 import { serializeCookie, sessionCookieName, sessionCookieOptions } from '../../lib/server/auth/cookie';
 import { DomainError } from '../../lib/server/errors';
-import { LANGUAGES } from '../../lib/roles';
+import { LANGUAGES } from '../../lib/shared/roles';
 import { acceptCurrentGuidelines, publishGuidelines, viewGuidelines } from '../../lib/server/membership/guidelines';
 import { checkInvitation, createInvitation, listInvitations, registerWithInvitation, revokeInvitation } from '../../lib/server/membership/invitations';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALL_CAPABILITIES, LANGUAGES, ROLES, USER_STATUSES } from '../../lib/roles';
+import { ALL_CAPABILITIES, LANGUAGES, ROLES, USER_STATUSES } from '../../lib/shared/roles';
 
 /** Response shapes, for the OpenAPI document. */
 export const UserShape = z.object({

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../lib/server/auth/actor';
 import { LOCALE_COOKIE, parseCookies } from '../../lib/server/auth/cookie';
-import type { Language } from '../../lib/roles';
+import type { Language } from '../../lib/shared/roles';
 
 /** The reader's language: their setting, else the switch's cookie, else the browser's wish. */
 export function localeOf(request: FastifyRequest, actor?: Actor): Language {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import type { Actor } from '../../lib/server/auth/actor';
-import { can, type Capability, type Language } from '../../lib/roles';
+import { can, type Capability, type Language } from '../../lib/shared/roles';
 import { DomainError } from '../../lib/server/errors';
 import { actorOf } from './actor';
 import { localeOf } from './locale';

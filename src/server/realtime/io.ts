@@ -6,7 +6,7 @@ import { isSameOrigin } from '../../lib/server/auth/cookie';
 import { DomainError, isDomainError } from '../../lib/server/errors';
 import { authorizeRoom, RoomName } from '../../lib/server/realtime/rooms';
 import { translate } from '../../lib/i18n/translate';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../lib/realtime/events';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../lib/shared/events';
 import { actorFromHeaders } from '../http/actor';
 import { startFanout } from './fanout';
 import { securityHeaders } from '../http/security-headers';

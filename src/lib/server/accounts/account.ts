@@ -7,7 +7,7 @@ import { hashPassword, passwordProblem, verifyPassword } from '../auth/password'
 import { createSession, deleteSessions, type Session } from '../auth/sessions';
 import { claimAttempt, passwordChangeKey } from '../auth/rate-limit';
 import { getSetting } from '../settings';
-import { capabilitiesOf, type Capability } from '../../roles';
+import { capabilitiesOf, type Capability } from '../../shared/roles';
 import type { ChangePasswordInput, UpdateProfileInput } from './schemas';
 
 export interface Me extends SessionUser {

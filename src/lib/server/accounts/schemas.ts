@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES, ROLES, USER_STATUSES } from '../../roles';
+import { LANGUAGES, ROLES, USER_STATUSES } from '../../shared/roles';
 import { PASSWORD_MAX } from '../auth/password';
 import { plain } from '../text';
 

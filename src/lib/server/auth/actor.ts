@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { users } from '../db/schema';
-import { can, type Capability, type Language, type Role, type UserStatus } from '../../roles';
+import { can, type Capability, type Language, type Role, type UserStatus } from '../../shared/roles';
 import { DomainError } from '../errors';
 
 export interface SessionUser {

@@ -1,41 +1,53 @@
 /**
- * The session cookie, one definition for pages, API and sockets. Over https it
- * takes the `__Host-` prefix and Secure, which pins it to this exact origin.
+ * Every cookie the platform sets, defined once for pages, API and sockets, so
+ * each gets the same flags whichever door set it: SameSite=Lax, Path=/,
+ * Secure over https, and the `__Host-` prefix there for the two credentials
+ * (which pins them to this exact origin). The language cookie is read by the
+ * page's own scripts (paraglide), so it is the one that is not httpOnly.
  */
 export const sessionCookieName = (secure: boolean): string => (secure ? '__Host-session' : 'session');
+/** The device cookie (see device.ts). */
+export const deviceCookieName = (secure: boolean): string => (secure ? '__Host-device' : 'device');
+export const LOCALE_COOKIE = 'PARAGLIDE_LOCALE';
+
+export type CookieKind = 'session' | 'device' | 'locale';
 
 export interface CookieOptions {
 	path: '/';
-	httpOnly: true;
+	httpOnly: boolean;
 	sameSite: 'lax';
 	secure: boolean;
 	expires: Date;
 }
 
-export const sessionCookieOptions = (secure: boolean, expires: Date): CookieOptions => ({
-	path: '/',
-	httpOnly: true,
-	sameSite: 'lax',
-	secure,
-	expires
-});
+const DAY = 86_400_000;
+/** How long each lasts when the caller does not say: a device is recognised months later; a language choice is kept. */
+const LIFETIME: Record<CookieKind, number> = { session: 14 * DAY, device: 365 * DAY, locale: 400 * DAY };
 
-export const LOCALE_COOKIE = 'PARAGLIDE_LOCALE';
+export function cookieFor(kind: CookieKind, secure: boolean, expires = new Date(Date.now() + LIFETIME[kind])): { name: string; options: CookieOptions } {
+	const name = kind === 'session' ? sessionCookieName(secure) : kind === 'device' ? deviceCookieName(secure) : LOCALE_COOKIE;
+	return { name, options: { path: '/', httpOnly: kind !== 'locale', sameSite: 'lax', secure, expires } };
+}
 
-/** The device cookie (see device.ts): httpOnly, and pinned to this origin over https like the session. */
-export const deviceCookieName = (secure: boolean): string => (secure ? '__Host-device' : 'device');
-
-/** Long-lived: the point is to recognise the owner's browser months later. */
-const DEVICE_COOKIE_DAYS = 365;
-
-export const deviceCookieOptions = (secure: boolean): CookieOptions =>
-	sessionCookieOptions(secure, new Date(Date.now() + DEVICE_COOKIE_DAYS * 86_400_000));
+export const sessionCookieOptions = (secure: boolean, expires: Date): CookieOptions => cookieFor('session', secure, expires).options;
+export const deviceCookieOptions = (secure: boolean): CookieOptions => cookieFor('device', secure).options;
 
 export function serializeCookie(name: string, value: string, o: CookieOptions): string {
-	const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${o.path}`, `Expires=${o.expires.toUTCString()}`, 'HttpOnly', 'SameSite=Lax'];
+	const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${o.path}`, `Expires=${o.expires.toUTCString()}`];
+	if (o.httpOnly) parts.push('HttpOnly');
+	parts.push('SameSite=Lax');
 	if (o.secure) parts.push('Secure');
 	return parts.join('; ');
 }
+
+/** A Set-Cookie header value (the API's side; pages use kit.ts's setCookie). */
+export function cookieHeader(kind: CookieKind, value: string, secure: boolean, expires?: Date): string {
+	const { name, options } = cookieFor(kind, secure, expires);
+	return serializeCookie(name, value, options);
+}
+
+/** A Set-Cookie header value that removes the cookie. */
+export const clearedCookieHeader = (kind: CookieKind, secure: boolean): string => cookieHeader(kind, '', secure, new Date(0));
 
 export function parseCookies(header: string | undefined): Record<string, string> {
 	const out: Record<string, string> = {};

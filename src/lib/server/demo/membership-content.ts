@@ -4,7 +4,7 @@ import { guidelineAcceptances, guidelines, invitations, joinRequests, profiles, 
 import { uniqueHandle } from '../accounts/handle';
 import { generateSessionToken, sessionIdOf } from '../auth/sessions';
 import { regionOf } from '../membership/countries';
-import type { Language } from '../../roles';
+import type { Language } from '../../shared/roles';
 
 /**
  * Demo data for membership: the community guidelines (version 1, Dutch and

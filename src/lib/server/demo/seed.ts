@@ -3,7 +3,7 @@ import { db, transact } from '../runtime';
 import { userRoles, users } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { uniqueHandle } from '../accounts/handle';
-import type { Language, Role, UserStatus } from '../../roles';
+import type { Language, Role, UserStatus } from '../../shared/roles';
 import { seedDiscussion } from './discussion-content';
 import { seedMembership } from './membership-content';
 import { seedModeration } from './moderation-content';

@@ -5,7 +5,7 @@ import { DomainError } from '../errors';
 import { isCleanText } from '../text';
 import { requireCapability, type Actor } from '../auth/actor';
 import { handleBase } from '../accounts/handle';
-import type { Language } from '../../roles';
+import type { Language } from '../../shared/roles';
 import { qualified, viewerOf } from './visibility';
 import { CreateCategoryInput, ReorderCategoriesInput, UpdateCategoryInput } from './schemas';
 

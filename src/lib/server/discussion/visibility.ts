@@ -1,6 +1,6 @@
 import { and, eq, getTableName, inArray, or, sql, type Column, type Placeholder, type SQL } from 'drizzle-orm';
 import { categories, posts, threads } from '../db/schema';
-import { can, ROLES } from '../../roles';
+import { can, ROLES } from '../../shared/roles';
 import { requireCapability, type Actor } from '../auth/actor';
 import type { Audience } from '../events/types';
 

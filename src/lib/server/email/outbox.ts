@@ -2,7 +2,7 @@ import type { Tx } from '../db';
 import { outbox } from '../db/schema';
 import { translate } from '../../i18n/translate';
 import { runtime } from '../runtime';
-import type { Language } from '../../roles';
+import type { Language } from '../../shared/roles';
 
 /**
  * Every email starts here: a row in the outbox, written in the caller's

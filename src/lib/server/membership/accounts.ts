@@ -4,7 +4,7 @@ import { profiles, users } from '../db/schema';
 import { DomainError } from '../errors';
 import { passwordProblem, hashPassword } from '../auth/password';
 import { uniqueHandle } from '../accounts/handle';
-import type { Language, UserStatus } from '../../roles';
+import type { Language, UserStatus } from '../../shared/roles';
 import { compose, enqueueEmail, siteUrl } from '../email/outbox';
 
 /** What both ways in (invitation, join request) need to make an account. */

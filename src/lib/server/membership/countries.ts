@@ -1,4 +1,4 @@
-import type { Language } from '../../roles';
+import type { Language } from '../../shared/roles';
 
 /**
  * Where partners live: ISO 3166-1 alpha-2 codes (plus XK, Kosovo, which has

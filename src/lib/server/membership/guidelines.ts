@@ -4,7 +4,7 @@ import type { Tx } from '../db';
 import { guidelineAcceptances, guidelines } from '../db/schema';
 import { DomainError } from '../errors';
 import { requireActive, requireCapability, type Actor } from '../auth/actor';
-import type { Language } from '../../roles';
+import type { Language } from '../../shared/roles';
 import type { PublishGuidelinesInput } from './schemas';
 import { audit } from '../audit/log';
 import { renderDocument } from '../discussion/markdown';

@@ -5,7 +5,7 @@ import { profiles, userRoles, users } from '../db/schema';
 import { DomainError } from '../errors';
 import { requireCapability, type Actor } from '../auth/actor';
 import { uniqueHandle } from '../accounts/handle';
-import { can, ROLES, type Role } from '../../roles';
+import { can, ROLES, type Role } from '../../shared/roles';
 import { regionOf, type Region } from './countries';
 import { UpdateMemberProfileInput } from './schemas';
 import { parseInput } from '../input';

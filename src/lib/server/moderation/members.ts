@@ -6,7 +6,7 @@ import { deleteSessions } from '../auth/sessions';
 import { DomainError } from '../errors';
 import { notify } from '../notifications/notify';
 import { compose, enqueueEmail, siteUrl } from '../email/outbox';
-import type { Language, Role, UserStatus } from '../../roles';
+import type { Language, Role, UserStatus } from '../../shared/roles';
 import { audit, listAudit, type AuditAction, type AuditRow } from '../audit/log';
 import { lockOpenCase, resolveCase } from './cases';
 import { formatUntil } from '../../format';

@@ -4,7 +4,7 @@ import { listUsers, updateUser } from '$lib/server/admin/users';
 import { UpdateUserInput, UserId } from '$lib/server/accounts/schemas';
 import { formAction, formValues, pageGuard, parseWith } from '$lib/server/kit';
 import { orErrorPage } from '$lib/server/discussion/pages';
-import { USER_STATUSES } from '$lib/roles';
+import { USER_STATUSES } from '$lib/shared/roles';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = pageGuard(event, 'admin.users');

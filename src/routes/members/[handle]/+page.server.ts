@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { translate } from '$lib/i18n/translate';
 import { formAction, formValues, pageGuard, parseWith } from '$lib/server/kit';
-import { can } from '$lib/roles';
+import { can } from '$lib/shared/roles';
 import { reportMember } from '$lib/server/moderation/reports';
 import { ReportInput } from '$lib/server/moderation/schemas';
 import { isDomainError } from '$lib/server/errors';

@@ -12,7 +12,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { ROLES, USER_STATUSES, LANGUAGES } from '../../../roles';
+import { ROLES, USER_STATUSES, LANGUAGES } from '../../../shared/roles';
 
 export const roleEnum = pgEnum('role', ROLES);
 export const userStatusEnum = pgEnum('user_status', USER_STATUSES);
