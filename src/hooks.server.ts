@@ -1,9 +1,9 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { runtime } from '$lib/server/runtime';
 import { anonymous } from '$lib/server/auth/actor';
-import { LOCALE_COOKIE, sessionCookieName, sessionCookieOptions } from '$lib/server/auth/cookie';
+import { LOCALE_COOKIE } from '$lib/server/auth/cookie';
+import { clearCookie, cookieValue, setCookie } from '$lib/server/kit';
 import { validateSessionToken } from '$lib/server/auth/sessions';
 import { serializeError } from '$lib/server/log';
 
@@ -20,8 +20,7 @@ const handleLocale: Handle = ({ event, resolve }) => {
 		const cookie = headers.get('cookie');
 		headers.set('cookie', `${cookie ? `${cookie}; ` : ''}${LOCALE_COOKIE}=${actor.user.language}`);
 		incoming = new Request(incoming, { headers });
-		const secure = runtime().config.origin.startsWith('https:');
-		event.cookies.set(LOCALE_COOKIE, actor.user.language, { path: '/', httpOnly: false, sameSite: 'lax', secure, maxAge: 34_560_000 });
+		setCookie(event.cookies, 'locale', actor.user.language);
 	}
 	return paraglideMiddleware(incoming, ({ request, locale }) => {
 		event.request = request;
@@ -31,16 +30,14 @@ const handleLocale: Handle = ({ event, resolve }) => {
 
 /** The same session validation the API and sockets use; the cookie slides with the session. */
 const handleSession: Handle = async ({ event, resolve }) => {
-	const secure = runtime().config.origin.startsWith('https:');
-	const name = sessionCookieName(secure);
-	const token = event.cookies.get(name);
+	const token = cookieValue(event.cookies, 'session');
 	const meta = { ip: event.getClientAddress(), userAgent: event.request.headers.get('user-agent') ?? undefined };
 	const valid = token ? await validateSessionToken(token) : null;
 	if (valid && token) {
 		event.locals.actor = { kind: 'user', user: valid.user, sessionId: valid.session.id, ...meta };
-		event.cookies.set(name, token, sessionCookieOptions(secure, valid.session.expiresAt));
+		setCookie(event.cookies, 'session', token, valid.session.expiresAt);
 	} else {
-		if (token) event.cookies.delete(name, { path: '/', secure });
+		if (token) clearCookie(event.cookies, 'session');
 		event.locals.actor = anonymous(meta);
 	}
 	return resolve(event);

@@ -1,14 +1,18 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { ZodType } from 'zod';
+import { error, fail, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
+import { ZodError, type ZodType } from 'zod';
 import { getLocale } from '$lib/paraglide/runtime';
 import { can, type Capability } from '$lib/shared/roles';
 import { translate } from '$lib/i18n/translate';
 import { DomainError, isDomainError } from './errors';
 import type { Actor } from './auth/actor';
+import { cookieFor, type CookieKind } from './auth/cookie';
+import { runtime } from './runtime';
 
 /**
- * SvelteKit's side of the transport: turns "who may see this page" into the
- * right redirect, and domain errors into form failures in the reader's language.
+ * SvelteKit's side of the transport, in one file (the only one under
+ * src/lib/server that may import SvelteKit): turns "who may see this page"
+ * into the right redirect, domain errors into error pages and form failures
+ * in the reader's language, and sets cookies with the flags every door uses.
  */
 type UserActor = Extract<Actor, { kind: 'user' }>;
 
@@ -53,3 +57,38 @@ export async function formAction<T, K extends Record<string, unknown> = Record<n
 		});
 	}
 }
+
+/** For page loads: a domain refusal becomes SvelteKit's error page, in the reader's language. */
+export async function orErrorPage<T>(work: () => Promise<T>): Promise<T> {
+	try {
+		return await work();
+	} catch (e) {
+		if (isDomainError(e)) error(e.status, translate(e.message, getLocale()));
+		// A domain function's own schema check on what a page passed from its URL: the reader's input, not our fault.
+		if (e instanceof ZodError) error(400, translate(e.issues[0]?.message ?? 'error_malformed_request', getLocale()));
+		throw e;
+	}
+}
+
+/** A positive integer from a URL parameter, or undefined. */
+export function idParam(raw: string | null | undefined): number | undefined {
+	if (!raw || !/^\d{1,15}$/.test(raw)) return undefined;
+	const n = Number(raw);
+	return n > 0 ? n : undefined;
+}
+
+/** Whether cookies carry Secure and the __Host- prefix: the site's ORIGIN is https. */
+export const secureSite = (): boolean => runtime().config.origin.startsWith('https:');
+
+/** Sets one of the platform's cookies (auth/cookie.ts says which flags it gets). */
+export function setCookie(cookies: Cookies, kind: CookieKind, value: string, expires?: Date): void {
+	const { name, options } = cookieFor(kind, secureSite(), expires);
+	cookies.set(name, value, options);
+}
+
+export function clearCookie(cookies: Cookies, kind: CookieKind): void {
+	const { name, options } = cookieFor(kind, secureSite(), new Date(0));
+	cookies.delete(name, options);
+}
+
+export const cookieValue = (cookies: Cookies, kind: CookieKind): string | undefined => cookies.get(cookieFor(kind, secureSite()).name);

@@ -3,9 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { changePassword, endSession, listSessions, updateProfile } from '$lib/server/accounts/account';
 import { ChangePasswordInput, SessionHandle, UpdateProfileInput } from '$lib/server/accounts/schemas';
 import { logoutEverywhere } from '$lib/server/auth/login';
-import { LOCALE_COOKIE, sessionCookieName, sessionCookieOptions } from '$lib/server/auth/cookie';
-import { formAction, formValues, pageGuard, parseWith } from '$lib/server/kit';
-import { runtime } from '$lib/server/runtime';
+import { clearCookie, formAction, formValues, pageGuard, parseWith, setCookie } from '$lib/server/kit';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = pageGuard(event, 'session');
@@ -16,7 +14,6 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const secure = () => runtime().config.origin.startsWith('https:');
 
 export const actions: Actions = {
 	profile: async (event) => {
@@ -29,7 +26,7 @@ export const actions: Actions = {
 				// The loads that run after this action read the actor: let them see the new name.
 				event.locals.actor = { ...actor, user };
 				if (input.language && input.language !== actor.user.language) {
-					event.cookies.set(LOCALE_COOKIE, input.language, { path: '/', httpOnly: false, sameSite: 'lax', secure: secure(), maxAge: 34_560_000 });
+					setCookie(event.cookies, 'locale', input.language);
 					// This response's language was fixed before the action ran; the next one is in the new language.
 					redirect(303, '/account');
 				}
@@ -44,7 +41,7 @@ export const actions: Actions = {
 		return formAction(
 			async () => {
 				const { endedSessions, token, session } = await changePassword(actor, parseWith(ChangePasswordInput, values));
-				event.cookies.set(sessionCookieName(secure()), token, sessionCookieOptions(secure(), session.expiresAt));
+				setCookie(event.cookies, 'session', token, session.expiresAt);
 				// The load after this action lists sessions: this browser's is the new one.
 				event.locals.actor = { ...actor, sessionId: session.id };
 				return { form: 'password', saved: true, endedSessions };
@@ -67,7 +64,7 @@ export const actions: Actions = {
 	everywhere: async (event) => {
 		const actor = pageGuard(event, 'session');
 		await logoutEverywhere(actor);
-		event.cookies.delete(sessionCookieName(secure()), { path: '/', secure: secure() });
+		clearCookie(event.cookies, 'session');
 		redirect(303, '/login');
 	}
 };

@@ -1,6 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { pageGuard } from '$lib/server/kit';
-import { orErrorPage } from '$lib/server/discussion/pages';
+import { pageGuard, orErrorPage } from '$lib/server/kit';
 import { AUDIT_ACTIONS, AUDIT_TARGETS, listAudit } from '$lib/server/audit/log';
 
 const FILTERS = ['action', 'actor', 'subject', 'targetKind', 'targetId', 'from', 'to'] as const;

@@ -1,8 +1,7 @@
 import type { PageServerLoad } from './$types';
-import { pageGuard } from '$lib/server/kit';
+import { pageGuard, orErrorPage } from '$lib/server/kit';
 import { listCategories } from '$lib/server/discussion/categories';
 import { listThreads } from '$lib/server/discussion/threads';
-import { orErrorPage } from '$lib/server/discussion/pages';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = pageGuard(event, 'group.participate');

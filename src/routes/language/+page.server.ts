@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { LOCALE_COOKIE } from '$lib/server/auth/cookie';
 import { updateProfile } from '$lib/server/accounts/account';
 import { language as Language } from '$lib/server/accounts/schemas';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
+import { setCookie } from '$lib/server/kit';
 import { runtime } from '$lib/server/runtime';
 
 export const load: PageServerLoad = () => redirect(303, '/');
@@ -16,8 +16,7 @@ export const actions: Actions = {
 		const redirectTo = data.get('redirectTo');
 		const target = safeRedirectTarget(typeof redirectTo === 'string' ? redirectTo : null, runtime().config.origin);
 		if (!parsed.success) redirect(303, target);
-		const secure = runtime().config.origin.startsWith('https:');
-		cookies.set(LOCALE_COOKIE, parsed.data, { path: '/', httpOnly: false, sameSite: 'lax', secure, maxAge: 34_560_000 });
+		setCookie(cookies, 'locale', parsed.data);
 		if (locals.actor.kind === 'user') await updateProfile(locals.actor, { language: parsed.data });
 		redirect(303, target);
 	}

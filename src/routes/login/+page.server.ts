@@ -2,9 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { LoginInput } from '$lib/server/auth/schemas';
 import { login, type LoginResult } from '$lib/server/auth/login';
-import { deviceCookieName, deviceCookieOptions, sessionCookieName, sessionCookieOptions, LOCALE_COOKIE } from '$lib/server/auth/cookie';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
-import { formValues, parseWith } from '$lib/server/kit';
+import { cookieValue, formValues, parseWith, setCookie } from '$lib/server/kit';
 import { isDomainError } from '$lib/server/errors';
 import { translate } from '$lib/i18n/translate';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -25,8 +24,7 @@ export const actions: Actions = {
 		const values = formValues(await request.formData());
 		let result: LoginResult;
 		try {
-			const secure = runtime().config.origin.startsWith('https:');
-			result = await login(locals.actor, parseWith(LoginInput, values), cookies.get(deviceCookieName(secure)));
+			result = await login(locals.actor, parseWith(LoginInput, values), cookieValue(cookies, 'device'));
 		} catch (e) {
 			// Not formAction(): it answers `unauthenticated` with a redirect to /login,
 			// which here would swallow "wrong email or password" without a word.
@@ -38,10 +36,9 @@ export const actions: Actions = {
 			});
 		}
 		const { origin } = runtime().config;
-		const secure = origin.startsWith('https:');
-		cookies.set(sessionCookieName(secure), result.token, sessionCookieOptions(secure, result.session.expiresAt));
-		cookies.set(deviceCookieName(secure), result.deviceCookie, deviceCookieOptions(secure));
-		cookies.set(LOCALE_COOKIE, result.user.language, { path: '/', httpOnly: false, sameSite: 'lax', secure, maxAge: 34_560_000 });
+		setCookie(cookies, 'session', result.token, result.session.expiresAt);
+		setCookie(cookies, 'device', result.deviceCookie);
+		setCookie(cookies, 'locale', result.user.language);
 		const fallback = result.user.status === 'pending' ? '/pending' : '/home';
 		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), origin, fallback));
 	}

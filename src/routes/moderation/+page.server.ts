@@ -1,6 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { formAction, formValues, pageGuard, parseWith } from '$lib/server/kit';
-import { orErrorPage } from '$lib/server/discussion/pages';
+import { formAction, formValues, pageGuard, parseWith, orErrorPage } from '$lib/server/kit';
 import { listQueue } from '$lib/server/moderation/cases';
 import { moderatePost } from '$lib/server/moderation/content';
 import { moderateMember } from '$lib/server/moderation/members';

@@ -1,9 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
-import { formAction, formValues, pageGuard, parseWith } from '$lib/server/kit';
+import { formAction, formValues, pageGuard, parseWith, orErrorPage } from '$lib/server/kit';
 import { listNotifications } from '$lib/server/discussion/notifications';
 import { markNotificationsRead } from '$lib/server/notifications/inbox';
 import { NotificationIdParam } from '$lib/server/discussion/schemas';
-import { orErrorPage } from '$lib/server/discussion/pages';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = pageGuard(event, 'group.participate');

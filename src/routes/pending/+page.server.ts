@@ -1,9 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
-import { formAction, pageGuard } from '$lib/server/kit';
-import { runtime } from '$lib/server/runtime';
-import { sessionCookieName } from '$lib/server/auth/cookie';
+import { clearCookie, formAction, pageGuard } from '$lib/server/kit';
 import { DomainError } from '$lib/server/errors';
 import { myJoinRequest, withdrawJoinRequest } from '$lib/server/membership/join-requests';
 import { countryName } from '$lib/server/membership/countries';
@@ -35,8 +33,7 @@ export const actions: Actions = {
 			return { withdrawn: true };
 		});
 		if (!('withdrawn' in result)) return result;
-		const secure = runtime().config.origin.startsWith('https:');
-		event.cookies.delete(sessionCookieName(secure), { path: '/', secure });
+		clearCookie(event.cookies, 'session');
 		redirect(303, '/?withdrawn=1');
 	}
 };

@@ -1,6 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { pageGuard } from '$lib/server/kit';
-import { orErrorPage } from '$lib/server/discussion/pages';
+import { pageGuard, orErrorPage } from '$lib/server/kit';
 import { myReports } from '$lib/server/moderation/reports';
 
 /** What became of my reports. */

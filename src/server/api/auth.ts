@@ -3,15 +3,7 @@ import { defineRoute } from '../http/route';
 import { LoginInput } from '../../lib/server/auth/schemas';
 import { login, logout, logoutEverywhere } from '../../lib/server/auth/login';
 import { me } from '../../lib/server/accounts/account';
-import {
-	deviceCookieName,
-	deviceCookieOptions,
-	parseCookies,
-	serializeCookie,
-	sessionCookieName,
-	sessionCookieOptions,
-	LOCALE_COOKIE
-} from '../../lib/server/auth/cookie';
+import { clearedCookieHeader, cookieFor, cookieHeader, parseCookies } from '../../lib/server/auth/cookie';
 import { MeResponse } from './shapes';
 
 export const authRoutes = (secure: boolean) => [
@@ -24,11 +16,11 @@ export const authRoutes = (secure: boolean) => [
 		body: LoginInput,
 		response: MeResponse,
 		handler: async ({ actor, body, request, reply }) => {
-			const result = await login(actor, body, parseCookies(request.headers.cookie)[deviceCookieName(secure)]);
+			const result = await login(actor, body, parseCookies(request.headers.cookie)[cookieFor('device', secure).name]);
 			reply.header('set-cookie', [
-				serializeCookie(sessionCookieName(secure), result.token, sessionCookieOptions(secure, result.session.expiresAt)),
-				serializeCookie(deviceCookieName(secure), result.deviceCookie, deviceCookieOptions(secure)),
-				`${LOCALE_COOKIE}=${result.user.language}; Path=/; Max-Age=34560000; SameSite=Lax`
+				cookieHeader('session', result.token, secure, result.session.expiresAt),
+				cookieHeader('device', result.deviceCookie, secure),
+				cookieHeader('locale', result.user.language, secure)
 			]);
 			return me({ kind: 'user', user: result.user, sessionId: result.session.id });
 		}
@@ -42,7 +34,7 @@ export const authRoutes = (secure: boolean) => [
 		status: 204,
 		handler: async ({ actor, reply }) => {
 			await logout(actor);
-			reply.header('set-cookie', serializeCookie(sessionCookieName(secure), '', sessionCookieOptions(secure, new Date(0))));
+			reply.header('set-cookie', clearedCookieHeader('session', secure));
 		}
 	}),
 	defineRoute({
@@ -54,7 +46,7 @@ export const authRoutes = (secure: boolean) => [
 		response: z.object({ ended: z.number() }),
 		handler: async ({ actor, reply }) => {
 			const ended = await logoutEverywhere(actor);
-			reply.header('set-cookie', serializeCookie(sessionCookieName(secure), '', sessionCookieOptions(secure, new Date(0))));
+			reply.header('set-cookie', clearedCookieHeader('session', secure));
 			return { ended };
 		}
 	})

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRoute } from '../http/route';
 import { changePassword, endSession, listSessions, me, updateProfile } from '../../lib/server/accounts/account';
 import { ChangePasswordInput, SessionHandle, UpdateProfileInput } from '../../lib/server/accounts/schemas';
-import { LOCALE_COOKIE, serializeCookie, sessionCookieName, sessionCookieOptions } from '../../lib/server/auth/cookie';
+import { cookieHeader } from '../../lib/server/auth/cookie';
 import { MeResponse, SessionShape } from './shapes';
 
 export const meRoutes = (secure: boolean) => [
@@ -25,7 +25,7 @@ export const meRoutes = (secure: boolean) => [
 		response: MeResponse,
 		handler: async ({ actor, body, reply }) => {
 			const user = await updateProfile(actor, body);
-			if (body.language) reply.header('set-cookie', `${LOCALE_COOKIE}=${body.language}; Path=/; Max-Age=34560000; SameSite=Lax`);
+			if (body.language) reply.header('set-cookie', cookieHeader('locale', body.language, secure));
 			return me({ ...actor, kind: 'user', user, sessionId: actor.kind === 'user' ? actor.sessionId : '' });
 		}
 	}),
@@ -39,7 +39,7 @@ export const meRoutes = (secure: boolean) => [
 		response: z.object({ endedSessions: z.number() }),
 		handler: async ({ actor, body, reply }) => {
 			const { endedSessions, token, session } = await changePassword(actor, body);
-			reply.header('set-cookie', serializeCookie(sessionCookieName(secure), token, sessionCookieOptions(secure, session.expiresAt)));
+			reply.header('set-cookie', cookieHeader('session', token, secure, session.expiresAt));
 			return { endedSessions };
 		}
 	}),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
-import { serializeCookie, sessionCookieName, sessionCookieOptions } from '../../lib/server/auth/cookie';
+import { clearedCookieHeader } from '../../lib/server/auth/cookie';
 import { DomainError } from '../../lib/server/errors';
 import { LANGUAGES } from '../../lib/shared/roles';
 import { acceptCurrentGuidelines, publishGuidelines, viewGuidelines } from '../../lib/server/membership/guidelines';
@@ -265,7 +265,7 @@ export const membershipRoutes = (secure: boolean) => [
 		status: 204,
 		handler: async ({ actor, reply }) => {
 			await withdrawJoinRequest(actor);
-			reply.header('set-cookie', serializeCookie(sessionCookieName(secure), '', sessionCookieOptions(secure, new Date(0))));
+			reply.header('set-cookie', clearedCookieHeader('session', secure));
 		}
 	}),
 	defineRoute({

@@ -29,9 +29,6 @@ export function cookieFor(kind: CookieKind, secure: boolean, expires = new Date(
 	return { name, options: { path: '/', httpOnly: kind !== 'locale', sameSite: 'lax', secure, expires } };
 }
 
-export const sessionCookieOptions = (secure: boolean, expires: Date): CookieOptions => cookieFor('session', secure, expires).options;
-export const deviceCookieOptions = (secure: boolean): CookieOptions => cookieFor('device', secure).options;
-
 export function serializeCookie(name: string, value: string, o: CookieOptions): string {
 	const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${o.path}`, `Expires=${o.expires.toUTCString()}`];
 	if (o.httpOnly) parts.push('HttpOnly');

@@ -2,8 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { z } from 'zod';
 import { listUsers, updateUser } from '$lib/server/admin/users';
 import { UpdateUserInput, UserId } from '$lib/server/accounts/schemas';
-import { formAction, formValues, pageGuard, parseWith } from '$lib/server/kit';
-import { orErrorPage } from '$lib/server/discussion/pages';
+import { formAction, formValues, pageGuard, parseWith, orErrorPage } from '$lib/server/kit';
 import { USER_STATUSES } from '$lib/shared/roles';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { formAction, formValues, pageGuard, parseWith } from '$lib/server/kit';
+import { formAction, formValues, pageGuard, parseWith, orErrorPage } from '$lib/server/kit';
 import { getCategory } from '$lib/server/discussion/categories';
 import { createThread, listThreads } from '$lib/server/discussion/threads';
 import { countryOptions } from '$lib/server/discussion/countries';
-import { orErrorPage } from '$lib/server/discussion/pages';
 import { CreateThreadInput } from '$lib/server/discussion/schemas';
 import { getLocale } from '$lib/paraglide/runtime';
 

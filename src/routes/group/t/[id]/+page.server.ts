@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { formAction, formValues, pageGuard, parseWith } from '$lib/server/kit';
+import { formAction, formValues, pageGuard, parseWith, idParam, orErrorPage } from '$lib/server/kit';
 import { acceptAnswer, getThread, setWatching } from '$lib/server/discussion/threads';
 import { deletePost, editPost, getPostView, listPosts, reply, revisionsOf, toggleReaction } from '$lib/server/discussion/posts';
 import { markRead } from '$lib/server/discussion/reads';
-import { idParam, orErrorPage } from '$lib/server/discussion/pages';
 import { AcceptInput, EditPostInput, PostIdParam, ReactInput, ReplyInput, WatchInput } from '$lib/server/discussion/schemas';
 import { translate } from '$lib/i18n/translate';
 import { moderatePost, moderateThread, moderatorEditPost } from '$lib/server/moderation/content';

@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { formAction, formValues, pageGuard, parseWith } from '$lib/server/kit';
-import { orErrorPage } from '$lib/server/discussion/pages';
+import { formAction, formValues, pageGuard, parseWith, orErrorPage } from '$lib/server/kit';
 import { addMemberNote, memberOverview, moderateMember } from '$lib/server/moderation/members';
 import { MemberActionInput, MemberIdParam, NoteInput } from '$lib/server/moderation/schemas';
 import { translate } from '$lib/i18n/translate';
