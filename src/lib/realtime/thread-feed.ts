@@ -1,4 +1,5 @@
 import type { PostChange } from '../server/discussion/posts';
+import { threadRoom } from '../shared/rooms';
 import type { LiveSocket } from './client';
 import { changesFrom, followRoom, LiveResource, type LiveResourceOptions, type RoomSocket } from './live-resource';
 
@@ -40,7 +41,7 @@ export function followThread(
 	};
 	socket.on('post:changed', onChange);
 	socket.on('thread:stale', onStale);
-	const leave = followRoom(socket as unknown as RoomSocket, `thread:${threadId}`, resource);
+	const leave = followRoom(socket as unknown as RoomSocket, threadRoom(threadId), resource);
 	return () => {
 		socket.off('post:changed', onChange);
 		socket.off('thread:stale', onStale);

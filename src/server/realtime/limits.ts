@@ -1,3 +1,7 @@
+import { translate } from '../../lib/i18n/translate';
+import { answer } from './ack';
+import type { AppSocket } from './types';
+
 /**
  * Limits on what one socket can make the server do. Each client event may
  * run a query and each room change a broadcast to every reader, so a script
@@ -68,4 +72,19 @@ export function coalescer(send: (key: string) => void, intervalMs: number) {
 			cooling.clear();
 		}
 	};
+}
+
+/**
+ * Every client event on this socket passes the limit first: over it, the
+ * event is refused (`rate_limited`, in the person's language), and a client
+ * that keeps sending after REFUSAL_LIMIT refusals is cut.
+ */
+export function limitClientEvents(socket: AppSocket): void {
+	const events = new TokenBucket(EVENT_LIMIT.capacity, EVENT_LIMIT.perSecond);
+	const refusals = new TokenBucket(REFUSAL_LIMIT.capacity, REFUSAL_LIMIT.perSecond);
+	socket.use((packet, next) => {
+		if (events.take()) return next();
+		answer(packet.at(-1), { ok: false, error: 'rate_limited', message: translate('error_socket_rate_limited', socket.data.actor.user.language) });
+		if (!refusals.take()) socket.disconnect(true);
+	});
 }

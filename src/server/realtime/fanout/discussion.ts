@@ -1,21 +1,17 @@
-import type { EventBus } from '../../lib/server/events/bus';
-import { groupPostChange } from '../../lib/server/discussion/posts';
-import { threadState } from '../../lib/server/discussion/threads';
-import type { Io } from './io';
-import { userRoom } from './io';
-
-export const threadRoom = (id: number) => `thread:${id}`;
-export const GROUP_ROOM = 'group';
-export const MODERATION_ROOM = 'moderation';
+import type { EventBus } from '../../../lib/server/events/bus';
+import { groupPostChange } from '../../../lib/server/discussion/posts';
+import { threadState } from '../../../lib/server/discussion/threads';
+import { GROUP_ROOM, threadRoom, userRoom } from '../../../lib/shared/rooms';
+import type { Io } from '../types';
 
 /**
- * Turns committed domain events about the group into socket messages. A post
- * change is read once and broadcast to its thread room as any member sees it;
- * the author, whose own view differs (edit rights, held posts), is told to
- * fetch theirs. Nothing goes beyond the content's audience.
+ * Committed changes in the group, as socket messages. A post change is read
+ * once and broadcast to its thread room as any member sees it; the author,
+ * whose own view differs (edit rights, held posts), is told to fetch theirs.
+ * Nothing goes beyond the content's audience.
  */
-export function startFanout(io: Io, bus: EventBus): () => void {
-	const off = [
+export function discussionFanout(io: Io, bus: EventBus): (() => void)[] {
+	return [
 		bus.on('post.changed', async (e) => {
 			const change = e.group ?? (await groupPostChange(e.postId));
 			if (!change) return;
@@ -35,16 +31,6 @@ export function startFanout(io: Io, bus: EventBus): () => void {
 				const state = await threadState(e.threadId);
 				if (state) io.to(threadRoom(e.threadId)).emit('thread:changed', state);
 			}
-		}),
-		bus.on('moderation.case', (e) => {
-			io.to(MODERATION_ROOM).emit('queue:changed', { caseId: e.caseId, change: e.change, by: e.byName ?? null });
-		}),
-		bus.on('notification.created', (e) => {
-			io.to(userRoom(e.userId)).emit('notification:new', { id: e.notificationId });
-		}),
-		bus.on('notifications.read', (e) => {
-			io.to(userRoom(e.userId)).emit('notification:read', {});
 		})
 	];
-	return () => off.forEach((f) => f());
 }

@@ -1,0 +1,16 @@
+import type { EventBus } from '../../../lib/server/events/bus';
+import type { Io } from '../types';
+import { accountsFanout } from './accounts';
+import { discussionFanout } from './discussion';
+import { moderationFanout } from './moderation';
+import { notificationsFanout } from './notifications';
+
+/**
+ * Committed domain events, turned into socket messages: one fan-out per
+ * capability, each sending only to the rooms of that content's audience.
+ * Returns the function that stops listening.
+ */
+export function startFanout(io: Io, bus: EventBus): () => void {
+	const off = [...accountsFanout(io, bus), ...discussionFanout(io, bus), ...moderationFanout(io, bus), ...notificationsFanout(io, bus)];
+	return () => off.forEach((f) => f());
+}
