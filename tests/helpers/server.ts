@@ -377,6 +377,20 @@ export async function ack(socket: TestSocket, event: keyof ClientToServerEvents,
 	}
 }
 
+/**
+ * Resolves once everything the server sent `socket` before now has arrived:
+ * an answer on a connection comes after every event sent on it before. A test
+ * that must show an event did not arrive causes it, awaits this, then looks:
+ * no sleep, no guess at how long is long enough. It holds because the request
+ * that caused the event is answered after the fan-out emitted it (domain
+ * events are published after commit and fanned out synchronously). Leaving a
+ * room the socket is not in changes nothing.
+ */
+export async function settled(socket: TestSocket, timeoutMs = 5_000): Promise<void> {
+	const answer = await ack(socket, 'room:leave', 'settled:marker', timeoutMs);
+	if (!answer.ok) throw new Error(`the socket did not answer, so it cannot be settled: ${answer.error}`);
+}
+
 /** The next `event` on `socket`, or a rejection after `timeoutMs`. */
 export function nextEvent<E extends keyof ServerToClientEvents>(
 	socket: TestSocket,
@@ -419,7 +433,9 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * socket, the reason it was disconnected if that happened no later than
  * `withinMs` after the action answered, else null. Measured from the answer,
  * so the time the request itself takes (password hashing, a busy machine)
- * does not count against the connection cut.
+ * does not count against the connection cut. A socket that answers a
+ * round trip after the action (see settled) was not cut: the cut would have
+ * come first, so there is nothing to wait for.
  */
 export async function cutsAfter<T>(
 	sockets: TestSocket[],
@@ -440,6 +456,12 @@ export async function cutsAfter<T>(
 	});
 	const result = await action();
 	const deadline = Date.now() + withinMs;
-	await Promise.all(seen.map(({ done }) => Promise.race([done, sleep(Math.max(0, deadline - Date.now()))])));
+	const stillServing = (s: TestSocket) =>
+		s.connected ? settled(s, withinMs).then(() => true, () => false) : Promise.resolve(false);
+	await Promise.all(
+		seen.map(({ done }, i) =>
+			Promise.race([done, stillServing(sockets[i]!).then((serving) => (serving ? undefined : done)), sleep(Math.max(0, deadline - Date.now()))])
+		)
+	);
 	return { result, cut: seen.map(({ state }) => (state.at <= deadline ? state.reason : null)) };
 }

@@ -6,7 +6,7 @@ import { sleep, useServer, type TestSocket } from '../helpers/server';
 import { createThread, newCategory, newMember, type TestMember } from '../helpers/discussion';
 import { posts } from '../../src/lib/server/db/schema';
 import { putSetting } from '../../src/lib/server/settings';
-import type { PostChange } from '../../src/lib/server/discussion/posts';
+import type { PostChange } from '../../src/lib/shared/discussion';
 import type { LiveStatus } from '../../src/lib/realtime/live-resource';
 import { followThread, threadResource } from '../../src/lib/realtime/thread-feed';
 import { buildApp } from '../../src/server/app';
@@ -173,6 +173,7 @@ describe('live thread through a server restart', () => {
 		const old = t.server;
 		const port = Number(new URL(t.url).port);
 		await old.app.close();
+		// Down for a while (time is the point): the writers' retries meet a closed port before it opens again.
 		await sleep(300);
 		const app = await buildApp({ runtime: old.runtime });
 		const realtime = createRealtime(app.server, old.runtime);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { io as ioClient } from 'socket.io-client';
-import { ack, cutsAfter, disconnection, nextEvent, sleep, useServer, type TestSocket } from '../helpers/server';
+import { ack, cutsAfter, disconnection, nextEvent, settled, sleep, useServer, type TestSocket } from '../helpers/server';
 import { collect } from '../helpers/sockets';
 import { createThread, newCategory, newMember, replyTo } from '../helpers/discussion';
 import { users } from '../../src/lib/server/db/schema';
@@ -137,7 +137,8 @@ describe('admin rooms', () => {
 		const suspended = nextEvent(adminSocket, 'admin:user-changed');
 		await t.api(`/api/admin/users/${target.id}`, { method: 'PATCH', cookie: admin, body: { status: 'suspended' } });
 		expect(await suspended).toMatchObject({ userId: target.id, status: 'suspended' });
-		await sleep(200);
+		// Had either change gone to the member's socket, it would have arrived before this answer.
+		await settled(memberSocket);
 		expect(leaked).toBe(false);
 	});
 
@@ -151,16 +152,15 @@ describe('admin rooms', () => {
 		const demoted = nextEvent(s, 'account:changed');
 		await t.api(`/api/admin/users/${second.id}`, { method: 'PATCH', cookie: admin, body: { roles: ['member'] } });
 		expect(await demoted).toEqual({ status: 'active', roles: ['member'] });
-		await sleep(100);
-
+		// The same open socket may not simply ask to follow the room again. Its answer also comes after the room's
+		// own news of the demotion (sent while the socket was still in it), so listening starts after that.
+		expect(await ack(s, 'room:join', 'admin:users')).toMatchObject({ ok: false, error: 'forbidden' });
 		let leaked = false;
 		s.on('admin:user-changed', () => (leaked = true));
-		// The same open socket may not simply ask to follow the room again.
-		expect(await ack(s, 'room:join', 'admin:users')).toMatchObject({ ok: false, error: 'forbidden' });
 
 		const target = await t.createUser();
-		await t.api(`/api/admin/users/${target.id}`, { method: 'PATCH', cookie: admin, body: { roles: ['member', 'board_member'] } });
-		await sleep(300);
+		expect((await t.api(`/api/admin/users/${target.id}`, { method: 'PATCH', cookie: admin, body: { roles: ['member', 'board_member'] } })).status).toBe(200);
+		await settled(s);
 		expect(leaked).toBe(false);
 	});
 
@@ -276,8 +276,7 @@ describe('a connection restored by Socket.IO', () => {
 		const again = nextEvent(control, 'queue:changed');
 		await t.api(`/api/members/${member.handle}/report`, { method: 'POST', cookie: (await newMember(t)).cookie, body: { reason: 'spam' } });
 		await again;
-		// An answer on the same connection comes after any event sent to it before.
-		expect(await ack(s, 'room:leave', 'group')).toEqual({ ok: true });
+		await settled(s);
 		expect(queue).toEqual([]);
 		expect(await ack(s, 'room:join', 'moderation')).toMatchObject({ ok: false, error: 'forbidden' });
 		s.close();
@@ -346,6 +345,7 @@ describe('event limits', () => {
 		const own = collect(r, 'thread:presence', 1);
 		expect(await ack(r, 'room:join', `thread:${threadId}`)).toEqual({ ok: true });
 		await own;
+		// Time is what is tested here: let this join's coalescing window close before counting.
 		await sleep(PRESENCE_INTERVAL_MS);
 
 		const seen: { readers: { name: string }[] }[] = [];
@@ -360,6 +360,8 @@ describe('event limits', () => {
 		// The final state (Ruben gone) arrives; nothing comes after it.
 		const deadline = Date.now() + 3_000;
 		while (seen.at(-1)?.readers.length !== 1 && Date.now() < deadline) await sleep(20);
+		// A timer, not a request, sends presence, so no answer marks its end: a trailing update would come within one
+		// interval, and waiting that long is the property itself.
 		await sleep(PRESENCE_INTERVAL_MS + 200);
 		expect(seen.at(-1)!.readers.map((p) => p.name)).toEqual(['Rosa Lezer']);
 		// 16 room changes; without coalescing that is 16 broadcasts.

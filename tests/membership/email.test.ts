@@ -104,15 +104,19 @@ describe('the sender', () => {
 	it('stops cleanly through the jobs runner, finishing the batch in flight', async () => {
 		await enqueue('slow@example.org');
 		let finished = false;
+		let started!: () => void;
+		const inFlight = new Promise<void>((r) => (started = r));
 		const transport: MailTransport = {
 			sendMail: async () => {
+				started();
+				// A slow mail server: the stop must wait for this, whatever it takes.
 				await new Promise((r) => setTimeout(r, 200));
 				finished = true;
 			}
 		};
 		const sender = startEmailSender({ log: silent, transport });
 		const runner = startJobs([{ name: 'outbox-slow-test', everyMs: 10, run: () => sender.runOnce() }], { log: silent, tickMs: 10 });
-		await new Promise((r) => setTimeout(r, 100));
+		await inFlight;
 		await runner.stop();
 		expect(finished).toBe(true);
 	});

@@ -6,6 +6,7 @@
  *
  * Requests are valid, so an answer other than 401/403 is the route's success
  * (or, where noted, the expected refusal of that valid-but-harmless request).
+ * The pages' form actions, the third door, are in authorization-forms.test.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
