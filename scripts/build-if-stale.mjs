@@ -7,6 +7,7 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const marker = path.join(root, 'build', 'handler.js');
 
+/** @param {string} dir @returns {number} the newest modification time under `dir` */
 function newest(dir) {
 	let latest = 0;
 	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -26,7 +27,10 @@ export function buildState() {
 	return !builtAt ? 'missing' : builtAt < sourcesAt ? 'stale' : 'fresh';
 }
 
-/** Runs `npm run build` unless the build is fresh; returns the exit status (0 when nothing was needed). */
+/**
+ * Runs `npm run build` unless the build is fresh; returns the exit status (0 when nothing was needed).
+ * @param {{ log?: (message: string) => void, stdio?: 'inherit' | 'pipe' }} [options]
+ */
 export function buildIfStale({ log = console.log, stdio = 'inherit' } = {}) {
 	const state = buildState();
 	if (state === 'fresh') return 0;
