@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useServer } from '../helpers/server';
 import { collect, join } from '../helpers/sockets';
 import { createThread, newCategory, newMember, notificationsOf, type TestMember } from '../helpers/discussion';
-import type { ThreadChange } from '../../src/lib/shared/events';
+import type { ThreadChange } from '../../src/lib/shared/discussion';
 
 const t = useServer();
 let mod: TestMember;

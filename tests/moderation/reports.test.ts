@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useServer } from '../helpers/server';
 import { collect, join } from '../helpers/sockets';
 import { createThread, newCategory, newMember, notificationsOf, replyTo, type TestMember } from '../helpers/discussion';
-import type { PostChange } from '../../src/lib/server/discussion/posts';
+import type { PostChange } from '../../src/lib/shared/discussion';
 
 const t = useServer();
 let author: TestMember;

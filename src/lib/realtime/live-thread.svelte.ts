@@ -1,10 +1,8 @@
-import type { PostChange, PostView } from '../server/discussion/posts';
-import type { ThreadChange } from '../shared/events';
+import type { PostChange, PostItem, ThreadChange } from '../shared/discussion';
+import type { ThreadPresence } from '../shared/events';
 import { liveSocket } from './client';
 import type { LiveResource, LiveStatus } from './live-resource';
 import { followThread, threadResource } from './thread-feed';
-
-type Item = PostView | (Omit<PostView, 'createdAt' | 'editedAt'> & { createdAt: string | Date; editedAt: string | Date | null });
 
 /**
  * The live side of an open thread page. Starts from the posts the server
@@ -15,7 +13,7 @@ type Item = PostView | (Omit<PostView, 'createdAt' | 'editedAt'> & { createdAt: 
  * they are counted.
  */
 export class LiveThread {
-	posts = $state<Item[]>([]);
+	posts = $state<PostItem[]>([]);
 	readers = $state<{ id: string; name: string }[]>([]);
 	/** Replies that arrived while the reader is not on the last page. */
 	newElsewhere = $state(0);
@@ -30,7 +28,7 @@ export class LiveThread {
 
 	constructor(
 		readonly threadId: number,
-		initial: Item[],
+		initial: PostItem[],
 		readonly me: string,
 		/** Whether this page shows the end of the thread. */
 		readonly atEnd: boolean,
@@ -53,7 +51,7 @@ export class LiveThread {
 		const onThread = (t: ThreadChange) => {
 			if (t.threadId === this.threadId) this.state = t;
 		};
-		const onPresence = (p: { threadId: number; readers: { id: string; name: string }[] }) => {
+		const onPresence = (p: ThreadPresence) => {
 			if (p.threadId === this.threadId) this.readers = p.readers;
 		};
 		socket.on('thread:presence', onPresence);
@@ -96,7 +94,7 @@ export class LiveThread {
 	}
 
 	/** A post this page does not show yet: in place if it belongs here, else counted as news further on. */
-	#place(view: Item): void {
+	#place(view: PostItem): void {
 		const first = this.posts[0];
 		const last = this.posts.at(-1);
 		if (this.atEnd || (first && last && view.id > first.id && view.id < last.id)) {

@@ -1,4 +1,4 @@
-import type { PostChange } from '../server/discussion/posts';
+import type { PostChange } from '../shared/discussion';
 import { threadRoom } from '../shared/rooms';
 import type { LiveSocket } from './client';
 import { changesFrom, followRoom, LiveResource, type LiveResourceOptions, type RoomSocket } from './live-resource';

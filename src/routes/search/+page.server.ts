@@ -1,7 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { pageGuard } from '$lib/server/kit';
 import { listCategories } from '$lib/server/discussion/categories';
-import { searchPosts, type SearchHit } from '$lib/server/discussion/search';
+import { searchPosts } from '$lib/server/discussion/search';
+import type { SearchHit } from '$lib/shared/discussion';
 import { countryOptions } from '$lib/server/discussion/countries';
 import { SearchInput } from '$lib/server/discussion/schemas';
 import { isDomainError } from '$lib/server/errors';

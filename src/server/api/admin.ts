@@ -1,7 +1,7 @@
 import { defineRoute } from '../http/route';
 import { listUsers, updateUser } from '../../lib/server/admin/users';
 import { ListUsersInput, UpdateUserInput, UserId } from '../../lib/server/accounts/schemas';
-import { UserPage, UserShape } from './shapes';
+import { AdminUserPage, AdminUserRow } from '../../lib/shared/accounts';
 import { z } from 'zod';
 import { listSettings, updateSettings, UpdateSettingsInput } from '../../lib/server/admin/settings';
 
@@ -15,7 +15,7 @@ export const adminRoutes = () => [
 		tags: ['admin'],
 		access: 'admin.users',
 		query: ListUsersInput,
-		response: UserPage,
+		response: AdminUserPage,
 		handler: async ({ actor, query }) => listUsers(actor, query)
 	}),
 	defineRoute({
@@ -26,7 +26,7 @@ export const adminRoutes = () => [
 		access: 'admin.users',
 		params: UserId,
 		body: UpdateUserInput,
-		response: UserShape,
+		response: AdminUserRow,
 		handler: async ({ actor, params, body }) => updateUser(actor, params.id, body)
 	}),
 	defineRoute({

@@ -4,7 +4,7 @@ import { LoginInput } from '../../lib/server/auth/schemas';
 import { login, logout, logoutEverywhere } from '../../lib/server/auth/login';
 import { me } from '../../lib/server/accounts/account';
 import { clearedCookieHeader, cookieFor, cookieHeader, parseCookies } from '../../lib/server/auth/cookie';
-import { MeResponse } from './shapes';
+import { Me } from '../../lib/shared/accounts';
 
 export const authRoutes = (secure: boolean) => [
 	defineRoute({
@@ -14,7 +14,7 @@ export const authRoutes = (secure: boolean) => [
 		tags: ['auth'],
 		access: 'public',
 		body: LoginInput,
-		response: MeResponse,
+		response: Me,
 		handler: async ({ actor, body, request, reply }) => {
 			const result = await login(actor, body, parseCookies(request.headers.cookie)[cookieFor('device', secure).name]);
 			reply.header('set-cookie', [

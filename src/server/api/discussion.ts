@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
-import { REACTIONS, THREAD_KINDS, CONTENT_STATUSES, NOTIFICATION_KINDS } from '../../lib/server/db/schema';
 import {
 	adminListCategories,
 	createCategory,
@@ -38,95 +37,20 @@ import {
 	UpdateCategoryInput,
 	WatchInput
 } from '../../lib/server/discussion/schemas';
-
-/** Response shapes, for the OpenAPI document. */
-const date = z.string().describe('ISO 8601');
-const Category = z.object({
-	id: z.number(),
-	slug: z.string(),
-	nameNl: z.string(),
-	nameEn: z.string(),
-	descriptionNl: z.string(),
-	descriptionEn: z.string(),
-	position: z.number(),
-	archived: z.boolean()
-});
-const CategoryWithStats = Category.extend({ threadCount: z.number(), lastPostAt: date.nullable() });
-const Status = z.enum(CONTENT_STATUSES);
-const ThreadSummary = z.object({
-	id: z.number(),
-	kind: z.enum(THREAD_KINDS),
-	title: z.string(),
-	country: z.string().nullable(),
-	pinned: z.boolean(),
-	locked: z.boolean(),
-	status: Status,
-	answered: z.boolean(),
-	replyCount: z.number(),
-	lastPostAt: date,
-	createdAt: date,
-	author: z.object({ id: z.string(), displayName: z.string() }),
-	category: z.object({ id: z.number(), slug: z.string(), nameNl: z.string(), nameEn: z.string() }),
-	unseen: z.boolean(),
-	unreadCount: z.number(),
-	firstUnreadPostId: z.number().nullable()
-});
-const ThreadDetail = ThreadSummary.extend({
-	acceptedPostId: z.number().nullable(),
-	categoryArchived: z.boolean(),
-	watching: z.boolean(),
-	lastReadPostId: z.number().nullable(),
-	slowModeSeconds: z.number().nullable(),
-	slowModeReason: z.string().nullable(),
-	can: z.object({ reply: z.boolean(), accept: z.boolean(), watch: z.boolean(), moderate: z.boolean() })
-});
-const Post = z.object({
-	id: z.number(),
-	threadId: z.number(),
-	seq: z.number(),
-	author: z.object({ id: z.string(), displayName: z.string(), handle: z.string().nullable(), initials: z.string() }),
-	status: Status,
-	statusReason: z.string().nullable(),
-	html: z.string().nullable().describe('Sanitised HTML; null when the text is not shown'),
-	source: z.string().nullable(),
-	title: z.string().nullable(),
-	isOpening: z.boolean(),
-	createdAt: date,
-	editedAt: date.nullable(),
-	revisionCount: z.number(),
-	quote: z.object({ postId: z.number(), authorName: z.string(), excerpt: z.string().nullable() }).nullable(),
-	reactions: z.array(z.object({ kind: z.enum(REACTIONS), count: z.number(), mine: z.boolean() })),
-	accepted: z.boolean(),
-	mine: z.boolean(),
-	can: z.object({ edit: z.boolean(), delete: z.boolean(), react: z.boolean(), quote: z.boolean(), accept: z.boolean() })
-});
-const PostPage = z.object({ items: z.array(Post), earlier: z.number().nullable(), later: z.number().nullable() });
-const Change = z.union([Post.extend({ withheld: z.literal(false) }), z.object({ id: z.number(), threadId: z.number(), seq: z.number(), withheld: z.literal(true) })]);
-const Revision = z.object({ id: z.number(), html: z.string(), title: z.string().nullable(), editedAt: date });
-const Notification = z.object({
-	id: z.number(),
-	kind: z.enum(NOTIFICATION_KINDS),
-	createdAt: date,
-	readAt: date.nullable(),
-	actorName: z.string().nullable(),
-	thread: z.object({ id: z.number(), title: z.string() }).nullable(),
-	postId: z.number().nullable(),
-	data: z.record(z.string(), z.unknown()),
-	href: z.string().nullable()
-});
-const SearchHit = z.object({
-	postId: z.number(),
-	threadId: z.number(),
-	isOpening: z.boolean(),
-	titleHtml: z.string(),
-	snippetHtml: z.string(),
-	rank: z.number(),
-	createdAt: date,
-	authorName: z.string(),
-	country: z.string().nullable(),
-	category: z.object({ slug: z.string(), nameNl: z.string(), nameEn: z.string() })
-});
-const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+import {
+	Category,
+	CategoryView,
+	MemberSuggestion,
+	PostChange,
+	PostPage,
+	PostView,
+	Revision,
+	SearchHit,
+	ThreadDetail,
+	ThreadSummary
+} from '../../lib/shared/discussion';
+import { NotificationView } from '../../lib/shared/notifications';
+import { pageOf } from '../../lib/shared/wire';
 
 const tags = ['discussion'];
 const G = 'group.participate' as const;
@@ -138,7 +62,7 @@ export const discussionRoutes = () => [
 		summary: 'The open categories of the group, in order, with thread counts',
 		tags,
 		access: G,
-		response: z.array(CategoryWithStats),
+		response: z.array(CategoryView),
 		handler: async ({ actor }) => listCategories(actor)
 	}),
 	defineRoute({
@@ -189,7 +113,7 @@ export const discussionRoutes = () => [
 		tags,
 		access: G,
 		query: ListThreadsInput,
-		response: page(ThreadSummary),
+		response: pageOf(ThreadSummary),
 		handler: async ({ actor, query }) => listThreads(actor, query)
 	}),
 	defineRoute({
@@ -232,7 +156,7 @@ export const discussionRoutes = () => [
 		access: G,
 		params: ThreadIdParam,
 		body: ReplyInput,
-		response: Post,
+		response: PostView,
 		status: 201,
 		handler: async ({ actor, params, body }) => reply(actor, params.id, body)
 	}),
@@ -244,7 +168,7 @@ export const discussionRoutes = () => [
 		access: G,
 		params: ThreadIdParam,
 		query: ChangesInput,
-		response: z.array(Change),
+		response: z.array(PostChange),
 		handler: async ({ actor, params, query }) => changesSince(actor, params.id, query.since, query.limit)
 	}),
 	defineRoute({
@@ -287,7 +211,7 @@ export const discussionRoutes = () => [
 		tags,
 		access: G,
 		params: PostIdParam,
-		response: Post,
+		response: PostView,
 		handler: async ({ actor, params }) => {
 			const view = await getPostView(actor, params.id);
 			if (!view) throw new DomainError('not_found', 'error_post_not_found');
@@ -302,7 +226,7 @@ export const discussionRoutes = () => [
 		access: G,
 		params: PostIdParam,
 		body: EditPostInput,
-		response: Post,
+		response: PostView,
 		handler: async ({ actor, params, body }) => editPost(actor, params.id, body)
 	}),
 	defineRoute({
@@ -312,7 +236,7 @@ export const discussionRoutes = () => [
 		tags,
 		access: G,
 		params: PostIdParam,
-		response: Post,
+		response: PostView,
 		handler: async ({ actor, params }) => deletePost(actor, params.id)
 	}),
 	defineRoute({
@@ -337,7 +261,7 @@ export const discussionRoutes = () => [
 		access: G,
 		params: PostIdParam,
 		body: ReactInput,
-		response: Post,
+		response: PostView,
 		handler: async ({ actor, params, body }) => toggleReaction(actor, params.id, body)
 	}),
 	defineRoute({
@@ -347,7 +271,7 @@ export const discussionRoutes = () => [
 		tags,
 		access: G,
 		query: ListNotificationsInput,
-		response: page(Notification),
+		response: pageOf(NotificationView),
 		handler: async ({ actor, query }) => listNotifications(actor, query)
 	}),
 	defineRoute({
@@ -376,7 +300,7 @@ export const discussionRoutes = () => [
 		tags,
 		access: G,
 		query: SearchInput,
-		response: page(SearchHit),
+		response: pageOf(SearchHit),
 		handler: async ({ actor, query }) => searchPosts(actor, query)
 	}),
 	defineRoute({
@@ -386,7 +310,7 @@ export const discussionRoutes = () => [
 		tags,
 		access: G,
 		query: SuggestInput,
-		response: z.array(z.object({ handle: z.string(), displayName: z.string() })),
+		response: z.array(MemberSuggestion),
 		handler: async ({ actor, query }) => suggestMembers(actor, query)
 	})
 ];

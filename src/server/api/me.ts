@@ -3,7 +3,7 @@ import { defineRoute } from '../http/route';
 import { changePassword, endSession, listSessions, me, updateProfile } from '../../lib/server/accounts/account';
 import { ChangePasswordInput, SessionHandle, UpdateProfileInput } from '../../lib/server/accounts/schemas';
 import { cookieHeader } from '../../lib/server/auth/cookie';
-import { MeResponse, SessionShape } from './shapes';
+import { Me, SessionSummary } from '../../lib/shared/accounts';
 
 export const meRoutes = (secure: boolean) => [
 	defineRoute({
@@ -12,7 +12,7 @@ export const meRoutes = (secure: boolean) => [
 		summary: 'Who I am: account, roles and what I may do',
 		tags: ['account'],
 		access: 'session',
-		response: MeResponse,
+		response: Me,
 		handler: async ({ actor }) => me(actor)
 	}),
 	defineRoute({
@@ -22,7 +22,7 @@ export const meRoutes = (secure: boolean) => [
 		tags: ['account'],
 		access: 'session',
 		body: UpdateProfileInput,
-		response: MeResponse,
+		response: Me,
 		handler: async ({ actor, body, reply }) => {
 			const user = await updateProfile(actor, body);
 			if (body.language) reply.header('set-cookie', cookieHeader('locale', body.language, secure));
@@ -49,7 +49,7 @@ export const meRoutes = (secure: boolean) => [
 		summary: 'My sessions on every device',
 		tags: ['account'],
 		access: 'session',
-		response: z.array(SessionShape),
+		response: z.array(SessionSummary),
 		handler: async ({ actor }) => listSessions(actor)
 	}),
 	defineRoute({

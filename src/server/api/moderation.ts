@@ -3,7 +3,6 @@ import { AuditCsvInput, ListAuditInput } from '../../lib/server/audit/schemas';
 import { defineRoute, type RouteSpec } from '../http/route';
 import { PostIdParam, ThreadIdParam } from '../../lib/server/discussion/schemas';
 import { HandleParam } from '../../lib/server/membership/schemas';
-import { REPORT_REASONS, WORD_ACTIONS, CASE_KINDS } from '../../lib/server/db/schema';
 import { listQueue, queueCount } from '../../lib/server/moderation/cases';
 import { moderatePost, moderateThread, moderatorEditPost } from '../../lib/server/moderation/content';
 import { addMemberNote, memberOverview, moderateMember } from '../../lib/server/moderation/members';
@@ -26,71 +25,14 @@ import {
 	WordInput,
 	WordTestInput
 } from '../../lib/server/moderation/schemas';
+import { WithheldOwnPost } from '../../lib/shared/discussion';
+import { AuditRow } from '../../lib/shared/audit';
+import { MemberNote, MemberOverview, MemberStanding, MyReport, QueueItem, ReportReceipt, ThreadModeration, WatchedWord } from '../../lib/shared/moderation';
+import { pageOf } from '../../lib/shared/wire';
 
 const tags = ['moderation'];
 const G = 'group.participate' as const;
 const M = 'moderation.act' as const;
-const date = z.string().describe('ISO 8601');
-const page = (item: z.ZodType) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
-
-const Receipt = z.object({ id: z.number(), hidden: z.boolean() });
-const MyReport = z.object({
-	id: z.number(),
-	createdAt: date,
-	reason: z.enum(REPORT_REASONS),
-	note: z.string().nullable(),
-	target: z.union([
-		z.object({ kind: z.literal('post'), postId: z.number(), threadId: z.number(), threadTitle: z.string() }),
-		z.object({ kind: z.literal('member'), memberId: z.string(), displayName: z.string() })
-	]),
-	state: z.enum(['open', 'resolved']),
-	outcome: z.enum(['action_taken', 'no_action']).nullable(),
-	resolvedAt: date.nullable()
-});
-const QueueItem = z.object({
-	id: z.number(),
-	kind: z.enum(CASE_KINDS),
-	openedAt: date,
-	severity: z.number(),
-	reporterCount: z.number(),
-	held: z.boolean(),
-	holdReason: z.string().nullable(),
-	autoHidden: z.boolean(),
-	reasons: z.array(z.object({ reason: z.enum(REPORT_REASONS), count: z.number() })),
-	notes: z.array(z.object({ text: z.string(), automatic: z.boolean() })),
-	reporters: z.array(z.string()),
-	member: z.object({ id: z.string(), displayName: z.string(), handle: z.string().nullable(), status: z.string() }),
-	post: z.object({ id: z.number(), threadId: z.number(), threadTitle: z.string(), isOpening: z.boolean(), status: z.string(), html: z.string(), excerpt: z.string() }).passthrough().nullable(),
-	joinRequest: z.object({ id: z.string() }).passthrough().nullable()
-});
-const Standing = z.object({
-	id: z.string(),
-	displayName: z.string(),
-	handle: z.string().nullable(),
-	status: z.string(),
-	roles: z.array(z.string()),
-	mutedUntil: date.nullable(),
-	suspendedUntil: date.nullable(),
-	approvedPosts: z.number(),
-	createdAt: date
-});
-const Note = z.object({ id: z.number(), body: z.string(), author: z.string(), createdAt: date });
-const AuditRow = z.object({
-	id: z.number(),
-	at: date,
-	actor: z.object({ id: z.string(), displayName: z.string() }).nullable(),
-	action: z.string(),
-	targetKind: z.string(),
-	targetId: z.string(),
-	subjectId: z.string().nullable(),
-	subjectName: z.string().nullable(),
-	reason: z.string().nullable(),
-	before: z.unknown(),
-	after: z.unknown(),
-	data: z.record(z.string(), z.unknown())
-});
-const Word = z.object({ id: z.number(), language: z.enum(['nl', 'en']), pattern: z.string(), action: z.enum(WORD_ACTIONS), createdAt: date });
-const ThreadState = z.object({ id: z.number(), locked: z.boolean(), pinned: z.boolean(), categoryId: z.number(), slowModeSeconds: z.number().nullable(), slowModeReason: z.string().nullable() });
 
 const csv = (reply: { type(t: string): unknown; header(k: string, v: string): unknown }, name: string, body: string) => {
 	reply.type('text/csv; charset=utf-8');
@@ -109,7 +51,7 @@ export function moderationRoutes(): RouteSpec[] {
 			access: G,
 			params: PostIdParam,
 			body: ReportInput,
-			response: Receipt,
+			response: ReportReceipt,
 			status: 201,
 			handler: async ({ actor, params, body }) => reportPost(actor, params.id, body)
 		}),
@@ -121,7 +63,7 @@ export function moderationRoutes(): RouteSpec[] {
 			access: G,
 			params: HandleParam,
 			body: ReportInput,
-			response: Receipt,
+			response: ReportReceipt,
 			status: 201,
 			handler: async ({ actor, params, body }) => reportMember(actor, params.handle, body)
 		}),
@@ -132,7 +74,7 @@ export function moderationRoutes(): RouteSpec[] {
 			tags,
 			access: G,
 			query: ListReportsInput,
-			response: page(MyReport),
+			response: pageOf(MyReport),
 			handler: async ({ actor, query }) => myReports(actor, query)
 		}),
 		defineRoute({
@@ -141,7 +83,7 @@ export function moderationRoutes(): RouteSpec[] {
 			summary: 'My own posts others cannot see now (waiting, hidden, removed), with the reason',
 			tags,
 			access: G,
-			response: z.array(z.object({ postId: z.number(), threadId: z.number(), threadTitle: z.string(), status: z.string(), reason: z.string().nullable(), createdAt: date })),
+			response: z.array(WithheldOwnPost),
 			handler: async ({ actor }) => myWithheldPosts(actor)
 		}),
 		defineRoute({
@@ -151,7 +93,7 @@ export function moderationRoutes(): RouteSpec[] {
 			tags,
 			access: M,
 			query: ListQueueInput,
-			response: page(QueueItem),
+			response: pageOf(QueueItem),
 			handler: async ({ actor, query }) => listQueue(actor, query)
 		}),
 		defineRoute({
@@ -191,7 +133,7 @@ export function moderationRoutes(): RouteSpec[] {
 			access: M,
 			params: ThreadIdParam,
 			body: ThreadActionInput,
-			response: ThreadState,
+			response: ThreadModeration,
 			handler: async ({ actor, params, body }) => moderateThread(actor, params.id, body)
 		}),
 		defineRoute({
@@ -201,6 +143,7 @@ export function moderationRoutes(): RouteSpec[] {
 			tags,
 			access: M,
 			params: MemberIdParam,
+			response: MemberOverview,
 			handler: async ({ actor, params }) => memberOverview(actor, params.id)
 		}),
 		defineRoute({
@@ -211,7 +154,7 @@ export function moderationRoutes(): RouteSpec[] {
 			access: M,
 			params: MemberIdParam,
 			body: MemberActionInput,
-			response: Standing,
+			response: MemberStanding,
 			handler: async ({ actor, params, body }) => moderateMember(actor, params.id, body)
 		}),
 		defineRoute({
@@ -222,7 +165,7 @@ export function moderationRoutes(): RouteSpec[] {
 			access: M,
 			params: MemberIdParam,
 			body: NoteInput,
-			response: Note,
+			response: MemberNote,
 			status: 201,
 			handler: async ({ actor, params, body }) => addMemberNote(actor, params.id, body)
 		}),
@@ -232,7 +175,7 @@ export function moderationRoutes(): RouteSpec[] {
 			summary: 'The watched words, both languages',
 			tags,
 			access: M,
-			response: z.array(Word),
+			response: z.array(WatchedWord),
 			handler: async ({ actor }) => listWords(actor)
 		}),
 		defineRoute({
@@ -242,7 +185,7 @@ export function moderationRoutes(): RouteSpec[] {
 			tags,
 			access: M,
 			body: WordInput,
-			response: Word,
+			response: WatchedWord,
 			status: 201,
 			handler: async ({ actor, body }) => addWord(actor, body)
 		}),
@@ -289,7 +232,7 @@ export function moderationRoutes(): RouteSpec[] {
 			tags,
 			access: 'audit.read',
 			query: ListAuditInput,
-			response: page(AuditRow),
+			response: pageOf(AuditRow),
 			handler: async ({ actor, query }) => listAudit(actor, query)
 		}),
 		defineRoute({

@@ -1,6 +1,7 @@
+import type { Reaction } from '$lib/shared/discussion';
+
 /** Small display helpers shared by the discussion components (browser-safe). */
-export const REACTION_EMOJI = { thumbs_up: '👍', heart: '❤️', thanks: '🙏', laugh: '😄', hug: '🤗' } as const;
-export type ReactionKind = keyof typeof REACTION_EMOJI;
+export const REACTION_EMOJI = { thumbs_up: '👍', heart: '❤️', thanks: '🙏', laugh: '😄', hug: '🤗' } as const satisfies Record<Reaction, string>;
 
 /** A country's name in the reader's language, from its ISO code. */
 export function countryLabel(code: string, locale: string): string {

@@ -1,7 +1,8 @@
 import { m } from '$lib/paraglide/messages';
+import type { ReportReason } from '$lib/shared/moderation';
 
-export const REPORT_REASON_KEYS = ['spam', 'harassment', 'personal_info', 'off_topic', 'illegal', 'other'] as const;
-export type ReportReasonKey = (typeof REPORT_REASON_KEYS)[number];
+/** The reasons in the order the report form offers them. */
+export const REPORT_REASON_KEYS = ['spam', 'harassment', 'personal_info', 'off_topic', 'illegal', 'other'] as const satisfies readonly ReportReason[];
 
 export const reportReasonLabel = (reason: string): string =>
 	(({
@@ -11,7 +12,7 @@ export const reportReasonLabel = (reason: string): string =>
 		off_topic: m.report_reason_off_topic,
 		illegal: m.report_reason_illegal,
 		other: m.report_reason_other
-	}) as Record<string, () => string>)[reason]?.() ?? reason;
+	}) satisfies Record<ReportReason, () => string> as Record<string, () => string>)[reason]?.() ?? reason;
 
 /** A moderation action's name as people read it (queue outcomes, audit log, notifications). */
 export const actionLabel = (action: string): string =>

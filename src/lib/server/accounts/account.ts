@@ -2,17 +2,14 @@ import { desc, eq } from 'drizzle-orm';
 import { db, transact } from '../runtime';
 import { sessions, users } from '../db/schema';
 import { DomainError } from '../errors';
-import { requireUser, type Actor, type SessionUser } from '../auth/actor';
+import { requireUser, type Actor } from '../auth/actor';
+import type { Me, SessionSummary, SessionUser } from '../../shared/accounts';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
 import { createSession, deleteSessions, type Session } from '../auth/sessions';
 import { claimAttempt, passwordChangeKey } from '../auth/rate-limit';
 import { getSetting } from '../settings';
-import { capabilitiesOf, type Capability } from '../../shared/roles';
+import { capabilitiesOf } from '../../shared/roles';
 import type { ChangePasswordInput, UpdateProfileInput } from './schemas';
-
-export interface Me extends SessionUser {
-	capabilities: Capability[];
-}
 
 export function me(actor: Actor): Me {
 	const { user } = requireUser(actor);
@@ -57,16 +54,6 @@ export async function changePassword(
 		emit({ type: 'session.ended', userId: a.user.id, sessionIds: ended });
 		return { endedSessions: ended.filter((id) => id !== a.sessionId).length, token, session };
 	});
-}
-
-export interface SessionSummary {
-	handle: string;
-	current: boolean;
-	createdAt: Date;
-	lastSeenAt: Date;
-	expiresAt: Date;
-	userAgent: string | null;
-	ip: string | null;
 }
 
 export async function listSessions(actor: Actor): Promise<SessionSummary[]> {

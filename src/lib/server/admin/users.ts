@@ -2,16 +2,13 @@ import { and, desc, eq, ilike, lt, notInArray, or, type SQL } from 'drizzle-orm'
 import { db, transact } from '../runtime';
 import { userRoles, users } from '../db/schema';
 import { DomainError } from '../errors';
-import { requireCapability, userColumns, type Actor, type SessionUser } from '../auth/actor';
+import { requireCapability, userColumns, type Actor } from '../auth/actor';
+import type { AdminUserRow } from '../../shared/accounts';
 import { deleteSessions } from '../auth/sessions';
 import { timeCursor, timeKey, toPage, type Page } from '../paging';
 import { ListUsersInput, type UpdateUserInput } from '../accounts/schemas';
 import type { Role } from '../../shared/roles';
 import { audit } from '../audit/log';
-
-export interface AdminUserRow extends SessionUser {
-	createdAt: Date;
-}
 
 /** Newest first, by (created_at, id) on users_created_idx. */
 export async function listUsers(actor: Actor, raw: ListUsersInput): Promise<Page<AdminUserRow>> {

@@ -7,6 +7,7 @@ import { requireCapability, type Actor } from '../auth/actor';
 import { idCursor, toIdPage, type Page } from '../paging';
 import { ListAuditInput } from './schemas';
 import type { z } from 'zod';
+import type { AuditRow } from '../../shared/audit';
 
 type AuditFilter = z.output<typeof ListAuditInput>;
 
@@ -39,21 +40,6 @@ export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
 		after: entry.after ?? null,
 		data: entry.data ?? {}
 	});
-}
-
-export interface AuditRow {
-	id: number;
-	at: Date;
-	actor: { id: string; displayName: string } | null;
-	action: string;
-	targetKind: string;
-	targetId: string;
-	subjectId: string | null;
-	subjectName: string | null;
-	reason: string | null;
-	before: unknown;
-	after: unknown;
-	data: Record<string, unknown>;
 }
 
 function filters(input: AuditFilter): SQL[] {

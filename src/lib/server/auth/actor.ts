@@ -1,19 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { users } from '../db/schema';
-import { can, type Capability, type Language, type Role, type UserStatus } from '../../shared/roles';
+import { can, type Capability, type Role } from '../../shared/roles';
+import type { SessionUser } from '../../shared/accounts';
 import { DomainError } from '../errors';
-
-export interface SessionUser {
-	id: string;
-	email: string;
-	displayName: string;
-	/** For @mentions; null until the member has one. */
-	handle: string | null;
-	language: Language;
-	timeZone: string;
-	status: UserStatus;
-	roles: Role[];
-}
 
 /** The columns every "who is this" query selects, roles included in one round trip. */
 export const userColumns = {

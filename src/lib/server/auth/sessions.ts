@@ -5,7 +5,7 @@ import { db, prepared } from '../runtime';
 import { sessions, users } from '../db/schema';
 import { getSetting } from '../settings';
 import type { Tx } from '../db';
-import type { SessionUser } from './actor';
+import type { SessionUser } from '../../shared/accounts';
 import { userColumns } from './actor';
 
 /**

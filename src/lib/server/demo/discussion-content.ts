@@ -1,6 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db';
-import { categories, notifications, posts, reactions, threadReads, threads, threadWatches, users, REACTIONS } from '../db/schema';
+import { categories, notifications, posts, reactions, threadReads, threads, threadWatches, users } from '../db/schema';
+import type { Reaction } from '../../shared/discussion';
 import { renderMarkdown, mentionedHandles } from '../discussion/markdown';
 
 /**
@@ -14,7 +15,6 @@ const EMAIL: Record<Who, string> = {
 	amira: 'board@example.org',
 	joost: 'moderator@example.org'
 };
-type Reaction = (typeof REACTIONS)[number];
 
 export const DEMO_CATEGORIES = [
 	{ slug: 'welcome', nameNl: 'Welkom en kennismaken', nameEn: 'Welcome and introductions', descriptionNl: 'Stel je voor: waar zit je, sinds wanneer, en wat hoop je hier te vinden?', descriptionEn: 'Introduce yourself: where are you posted, since when, and what do you hope to find here?' },

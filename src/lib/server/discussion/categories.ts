@@ -6,24 +6,9 @@ import { isCleanText } from '../text';
 import { requireCapability, type Actor } from '../auth/actor';
 import { handleBase } from '../accounts/handle';
 import type { Language } from '../../shared/roles';
+import type { Category, CategoryView } from '../../shared/discussion';
 import { qualified, viewerOf } from './visibility';
 import { CreateCategoryInput, ReorderCategoriesInput, UpdateCategoryInput } from './schemas';
-
-export interface CategoryRow {
-	id: number;
-	slug: string;
-	nameNl: string;
-	nameEn: string;
-	descriptionNl: string;
-	descriptionEn: string;
-	position: number;
-	archived: boolean;
-}
-
-export interface CategoryView extends CategoryRow {
-	threadCount: number;
-	lastPostAt: Date | null;
-}
 
 const columns = {
 	id: categories.id,
@@ -37,8 +22,8 @@ const columns = {
 };
 
 /** The name in the reader's language. */
-export const categoryName = (c: Pick<CategoryRow, 'nameNl' | 'nameEn'>, lang: Language) => (lang === 'en' ? c.nameEn : c.nameNl);
-export const categoryDescription = (c: Pick<CategoryRow, 'descriptionNl' | 'descriptionEn'>, lang: Language) =>
+export const categoryName = (c: Pick<Category, 'nameNl' | 'nameEn'>, lang: Language) => (lang === 'en' ? c.nameEn : c.nameNl);
+export const categoryDescription = (c: Pick<Category, 'descriptionNl' | 'descriptionEn'>, lang: Language) =>
 	lang === 'en' ? c.descriptionEn : c.descriptionNl;
 
 /** The group's open categories in their order, with how many threads each has and the latest activity. */
@@ -58,7 +43,7 @@ export async function listCategories(actor: Actor): Promise<CategoryView[]> {
 }
 
 /** One open category by slug (or id), for a member. */
-export async function getCategory(actor: Actor, slugOrId: string | number): Promise<CategoryRow> {
+export async function getCategory(actor: Actor, slugOrId: string | number): Promise<Category> {
 	viewerOf(actor);
 	// From a page's URL: a NUL would reach Postgres, which cannot compare it.
 	if (typeof slugOrId === 'string' && !isCleanText(slugOrId)) throw new DomainError('not_found', 'error_category_not_found');
@@ -71,12 +56,12 @@ export async function getCategory(actor: Actor, slugOrId: string | number): Prom
 }
 
 /** Every category, archived ones included, for the admin page. */
-export async function adminListCategories(actor: Actor): Promise<CategoryRow[]> {
+export async function adminListCategories(actor: Actor): Promise<Category[]> {
 	requireCapability(actor, 'admin.categories');
 	return db().select(columns).from(categories).orderBy(asc(categories.position), asc(categories.id));
 }
 
-export async function createCategory(actor: Actor, raw: CreateCategoryInput): Promise<CategoryRow> {
+export async function createCategory(actor: Actor, raw: CreateCategoryInput): Promise<Category> {
 	requireCapability(actor, 'admin.categories');
 	const input = CreateCategoryInput.parse(raw);
 	const slug = input.slug ?? handleBase(input.nameEn).slice(0, 40);
@@ -92,7 +77,7 @@ export async function createCategory(actor: Actor, raw: CreateCategoryInput): Pr
 	});
 }
 
-export async function updateCategory(actor: Actor, id: number, raw: UpdateCategoryInput): Promise<CategoryRow> {
+export async function updateCategory(actor: Actor, id: number, raw: UpdateCategoryInput): Promise<Category> {
 	requireCapability(actor, 'admin.categories');
 	const input = UpdateCategoryInput.parse(raw);
 	return transact(async (tx) => {
@@ -110,7 +95,7 @@ export async function updateCategory(actor: Actor, id: number, raw: UpdateCatego
 export const archiveCategory = (actor: Actor, id: number, archived = true) => updateCategory(actor, id, { archived });
 
 /** Puts the categories in the given order; ids not named keep their relative order after them. */
-export async function reorderCategories(actor: Actor, raw: ReorderCategoriesInput): Promise<CategoryRow[]> {
+export async function reorderCategories(actor: Actor, raw: ReorderCategoriesInput): Promise<Category[]> {
 	requireCapability(actor, 'admin.categories');
 	const input = ReorderCategoriesInput.parse(raw);
 	await transact(async (tx) => {
@@ -125,7 +110,7 @@ export async function reorderCategories(actor: Actor, raw: ReorderCategoriesInpu
 }
 
 /** Moves one category one place up or down (the no-JavaScript admin page's buttons). */
-export async function moveCategory(actor: Actor, id: number, direction: 'up' | 'down'): Promise<CategoryRow[]> {
+export async function moveCategory(actor: Actor, id: number, direction: 'up' | 'down'): Promise<Category[]> {
 	const all = await adminListCategories(actor);
 	const ids = all.map((c) => c.id);
 	const at = ids.indexOf(id);
@@ -137,7 +122,7 @@ export async function moveCategory(actor: Actor, id: number, direction: 'up' | '
 }
 
 /** Used by thread creation: the category must exist and be open. */
-export async function openCategory(tx: Parameters<Parameters<typeof transact>[0]>[0], slugOrId: string | number): Promise<CategoryRow> {
+export async function openCategory(tx: Parameters<Parameters<typeof transact>[0]>[0], slugOrId: string | number): Promise<Category> {
 	const [row] = await tx
 		.select(columns)
 		.from(categories)

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import { mentionedHandles } from './markdown';
 import { participantSql, viewerOf } from './visibility';
 import { SuggestInput } from './schemas';
+import type { MemberSuggestion } from '../../shared/discussion';
 
 export interface Mentions {
 	/** Handles that belong to members: these render as mentions. */
@@ -29,11 +30,6 @@ export async function resolveMentions(tx: Tx, source: string, writerId: string):
 		handles: new Set(rows.map((r) => r.handle!)),
 		userIds: rows.filter((r) => r.id !== writerId).map((r) => r.id)
 	};
-}
-
-export interface MemberSuggestion {
-	handle: string;
-	displayName: string;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

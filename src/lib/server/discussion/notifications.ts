@@ -7,9 +7,11 @@ import { idCursor, toIdPage, type Page } from '../paging';
 import { translate } from '../../i18n/translate';
 import { enqueueEmail, siteUrl } from '../email/outbox';
 import type { Language } from '../../shared/roles';
-import { isPublic, participantSql, qualified, threadVisible, viewerOf, type ContentStatus } from './visibility';
+import { isPublic, participantSql, qualified, threadVisible, viewerOf } from './visibility';
+import type { ContentStatus } from '../../shared/discussion';
+import type { NotificationKind, NotificationView } from '../../shared/notifications';
 import { ListNotificationsInput } from './schemas';
-import type { Emit, NotificationKind } from '../notifications/notify';
+import type { Emit } from '../notifications/notify';
 
 /** Who wrote a post, in which thread, and whether every member may see it. */
 async function postFacts(tx: Tx, postId: number): Promise<{ threadId: number; authorId: string; public: boolean } | undefined> {
@@ -100,20 +102,6 @@ export async function sendQueuedNotifications(postId?: number): Promise<number> 
 		for (const row of rows) await notifyAboutPost(tx, emit, Number(row.post_id), { mentioned: row.mentioned, isReply: true });
 		return rows.length;
 	});
-}
-
-export interface NotificationView {
-	id: number;
-	kind: NotificationKind;
-	createdAt: Date;
-	readAt: Date | null;
-	actorName: string | null;
-	/** Null when the thread is gone or not (any more) visible to the reader. */
-	thread: { id: number; title: string } | null;
-	postId: number | null;
-	data: Record<string, unknown>;
-	/** Where the notification leads, or null when there is nothing to see. */
-	href: string | null;
 }
 
 /** My notifications, newest first, keyset on id. */

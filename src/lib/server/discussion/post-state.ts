@@ -3,7 +3,8 @@ import type { Tx } from '../db';
 import { posts, threads } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Emit } from '../notifications/notify';
-import { audienceOf, type ContentStatus } from './visibility';
+import { audienceOf } from './visibility';
+import type { ContentStatus } from '../../shared/discussion';
 
 /**
  * A post's state, in one place: the lock every change to a post takes first,

@@ -2,7 +2,8 @@ import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, sql } from 'driz
 import { alias } from 'drizzle-orm/pg-core';
 import { db, prepared, transact } from '../runtime';
 import { rowsOf, type Tx } from '../db';
-import { categories, modCases, postRevisions, posts, reactions, REACTIONS, threads, threadWatches, users } from '../db/schema';
+import { categories, modCases, postRevisions, posts, reactions, threads, threadWatches, users } from '../db/schema';
+import { REACTIONS, type ContentStatus, type PostChange, type PostPage, type PostView, type Reaction, type Revision, type WithheldOwnPost } from '../../shared/discussion';
 import { DomainError } from '../errors';
 import type { Actor } from '../auth/actor';
 import { plainText, renderMarkdown } from './markdown';
@@ -24,47 +25,8 @@ import {
 	threadVisible,
 	threadVisibleSql,
 	viewerOf,
-	type ContentStatus,
 	type Viewer
 } from './visibility';
-
-export type Reaction = (typeof REACTIONS)[number];
-
-export interface PostView {
-	id: number;
-	threadId: number;
-	/** The post's change number (posts.seq): newer views have larger ones. */
-	seq: number;
-	author: { id: string; displayName: string; handle: string | null; initials: string };
-	status: ContentStatus;
-	/** Why a moderator withheld it: for its author and moderators only. */
-	statusReason: string | null;
-	/** Sanitised HTML, or null when the text is not shown (deleted, or withheld). */
-	html: string | null;
-	/** The markdown source, of the viewer's own posts and for moderators (for the edit forms). */
-	source: string | null;
-	/** The thread title, on the opening post only. */
-	title: string | null;
-	isOpening: boolean;
-	createdAt: Date;
-	editedAt: Date | null;
-	revisionCount: number;
-	quote: { postId: number; authorName: string; excerpt: string | null } | null;
-	/** Every kind of the fixed set, in its order, with counts. */
-	reactions: { kind: Reaction; count: number; mine: boolean }[];
-	accepted: boolean;
-	mine: boolean;
-	can: { edit: boolean; delete: boolean; react: boolean; quote: boolean; accept: boolean };
-}
-
-/** A change the viewer may not see the content of: a live page should drop the post. */
-export interface WithheldChange {
-	id: number;
-	threadId: number;
-	seq: number;
-	withheld: true;
-}
-export type PostChange = (PostView & { withheld: false }) | WithheldChange;
 
 export const initialsOf = (name: string): string =>
 	name
@@ -238,14 +200,6 @@ async function visibleThread(viewer: Viewer, threadId: number) {
 	return t;
 }
 
-export interface PostPage {
-	items: PostView[];
-	/** `before` for the page before this one, or null at the start. */
-	earlier: number | null;
-	/** `after` for the page after this one, or null at the end. */
-	later: number | null;
-}
-
 /**
  * A page of a thread's posts, oldest first, keyset on id: from the start,
  * `after` an id, `from` an id (inclusive: where "first unread" lands), or the
@@ -332,14 +286,6 @@ export async function changesSince(actor: Actor, threadId: number, seq: number, 
 		const v = views.get(r.id);
 		return v ? { ...v, withheld: false } : { id: r.id, threadId: r.threadId, seq: r.seq, withheld: true };
 	});
-}
-
-export interface Revision {
-	id: number;
-	/** The text as it was before that edit, rendered. */
-	html: string;
-	title: string | null;
-	editedAt: Date;
 }
 
 /** Earlier versions of posts the viewer may read, newest first, by post id. */
@@ -651,15 +597,6 @@ export async function groupPostChange(postId: number): Promise<PostChange | null
 	if (withheldFromMembers(row)) return groupChangeOf(row, [], new Map());
 	const { counts, quotes } = await extrasOf(anyMember, [row]);
 	return groupChangeOf(row, counts, quotes);
-}
-
-export interface WithheldOwnPost {
-	postId: number;
-	threadId: number;
-	threadTitle: string;
-	status: ContentStatus;
-	reason: string | null;
-	createdAt: Date;
 }
 
 /** My own posts that others cannot see now (waiting, hidden, removed), newest first: so I can find them again. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REACTIONS, THREAD_KINDS } from '../db/schema';
+import { REACTIONS, THREAD_KINDS } from '../../shared/discussion';
 import { isCountryCode } from './countries';
 import { plain } from '../text';
 

@@ -5,21 +5,7 @@ import { cursorRefused, decodeCursor, encodeCursor, type Page } from '../paging'
 import { SearchInput } from './schemas';
 import { publicPostSql, viewerOf } from './visibility';
 import { newestFirstIndexUsable } from './search-index';
-
-export interface SearchHit {
-	postId: number;
-	threadId: number;
-	isOpening: boolean;
-	/** The thread title as HTML: escaped, with matches in <mark>. */
-	titleHtml: string;
-	/** A fragment of the post as HTML: escaped, with matches in <mark>. */
-	snippetHtml: string;
-	rank: number;
-	createdAt: Date;
-	authorName: string;
-	country: string | null;
-	category: { slug: string; nameNl: string; nameEn: string };
-}
+import type { SearchHit } from '../../shared/discussion';
 
 const START = '\u0001';
 const STOP = '\u0002';

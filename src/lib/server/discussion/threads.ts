@@ -15,35 +15,11 @@ import { AlreadySubmitted, claimSubmission, submittedPost } from './submissions'
 import { firstUnreadSql, markReadTx, unreadCountSql } from './reads';
 import { AcceptInput, CreateThreadInput, ListThreadsInput } from './schemas';
 import { admitPost, afterAdmission } from '../moderation/posting';
-import type { ThreadChange } from '../../shared/events';
-import { audienceOf, threadListedSql, threadVisible, threadVisibleSql, viewerOf, type ContentStatus, type Viewer } from './visibility';
+import type { ContentStatus, ThreadChange, ThreadDetail, ThreadKind, ThreadSummary } from '../../shared/discussion';
+import { audienceOf, threadListedSql, threadVisible, threadVisibleSql, viewerOf, type Viewer } from './visibility';
 
 /** The viewer's read mark, joined as `r` (the unread SQL in reads.ts refers to it). */
 const r = alias(threadReads, 'r');
-
-export type ThreadKind = 'discussion' | 'question';
-
-export interface ThreadSummary {
-	id: number;
-	kind: ThreadKind;
-	title: string;
-	country: string | null;
-	pinned: boolean;
-	locked: boolean;
-	status: ContentStatus;
-	answered: boolean;
-	replyCount: number;
-	lastPostAt: Date;
-	createdAt: Date;
-	author: { id: string; displayName: string };
-	category: { id: number; slug: string; nameNl: string; nameEn: string };
-	/** Never opened by the viewer. */
-	unseen: boolean;
-	/** Posts the viewer has not seen yet. */
-	unreadCount: number;
-	/** Where "first unread" jumps to, or null when all is read. */
-	firstUnreadPostId: number | null;
-}
 
 const summaryColumns = {
 	id: threads.id,
@@ -165,18 +141,6 @@ export async function listThreads(actor: Actor, raw: ListThreadsInput = {}): Pro
 		items: items.map(toSummary),
 		nextCursor: rows.length > input.limit && last ? encodeCursor({ k: `${last.pinned ? 1 : 0}|${last.cursorAt}`, id: String(last.id) }) : null
 	};
-}
-
-export interface ThreadDetail extends ThreadSummary {
-	acceptedPostId: number | null;
-	categoryArchived: boolean;
-	watching: boolean;
-	lastReadPostId: number | null;
-	/** Slow mode: seconds between one member's replies, and why it was set. */
-	slowModeSeconds: number | null;
-	slowModeReason: string | null;
-	/** What the viewer may do here. */
-	can: { reply: boolean; accept: boolean; watch: boolean; moderate: boolean };
 }
 
 /** One thread the viewer may see, with their unread state and what they may do. */

@@ -3,6 +3,7 @@ import { categories, posts, threads } from '../db/schema';
 import { can, ROLES } from '../../shared/roles';
 import { requireCapability, type Actor } from '../auth/actor';
 import type { Audience } from '../events/types';
+import type { ContentStatus } from '../../shared/discussion';
 
 /**
  * THE visibility rule of the group, written once. Every read (lists, thread
@@ -26,7 +27,6 @@ export interface Viewer {
 /** A viewer in SQL: in a prepared query the id is a placeholder, filled in on each call. */
 export type SqlViewer = { id: string | Placeholder; moderator: boolean };
 
-export type ContentStatus = 'visible' | 'held' | 'hidden' | 'removed' | 'deleted';
 const WITHHELD: readonly ContentStatus[] = ['held', 'hidden', 'removed'];
 
 /** The member asking, or a refusal for anyone who is not an active member of the group. */

@@ -1,4 +1,4 @@
-import type { PostChange } from '../discussion/posts';
+import type { PostChange } from '../../shared/discussion';
 
 /**
  * Domain events: facts the domain layer publishes after a commit. The realtime

@@ -2,17 +2,14 @@ import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from '
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db';
 import { db } from '../runtime';
-import { joinRequests, modCases, posts, reports, threads, users, CASE_KINDS, REPORT_REASONS } from '../db/schema';
+import { joinRequests, modCases, posts, reports, threads, users } from '../db/schema';
 import { requireCapability, type Actor } from '../auth/actor';
 import { DomainError } from '../errors';
 import { cursorRefused, decodeCursor, encodeCursor, type Page } from '../paging';
 import { notify, type Emit } from '../notifications/notify';
 import { plainText } from '../discussion/markdown';
-import type { ContentStatus } from '../discussion/visibility';
+import type { CaseKind, QueueItem, ReportReason } from '../../shared/moderation';
 import { ListQueueInput } from './schemas';
-
-export type CaseKind = (typeof CASE_KINDS)[number];
-export type ReportReason = (typeof REPORT_REASONS)[number];
 
 /**
  * How urgent an item is. Illegal content first, then harm to people, then
@@ -157,34 +154,6 @@ export async function resolveCase(
 const NO_ACTION = new Set(['dismiss', 'approve', 'restore']);
 /** What a reporter is told of a decision. */
 export const reportOutcome = (resolution: string | null): 'action_taken' | 'no_action' => (NO_ACTION.has(resolution ?? '') ? 'no_action' : 'action_taken');
-
-export interface QueueItem {
-	id: number;
-	kind: CaseKind;
-	openedAt: Date;
-	severity: number;
-	reporterCount: number;
-	held: boolean;
-	holdReason: string | null;
-	autoHidden: boolean;
-	/** Each reason given, with how many reported it; notes of 'other' reports. */
-	reasons: { reason: ReportReason; count: number }[];
-	notes: { text: string; automatic: boolean }[];
-	/** Who reported it (moderators see this; the author never does). */
-	reporters: string[];
-	member: { id: string; displayName: string; handle: string | null; status: string };
-	post: { id: number; threadId: number; threadTitle: string; isOpening: boolean; status: ContentStatus; html: string; excerpt: string; statusReason: string | null } | null;
-	joinRequest: {
-		id: string;
-		postingCountry: string;
-		postingCity: string;
-		relation: string;
-		civilServantName: string;
-		civilServantDepartment: string;
-		languages: string[];
-		message: string | null;
-	} | null;
-}
 
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 

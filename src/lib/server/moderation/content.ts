@@ -8,9 +8,11 @@ import { renderMarkdown } from '../discussion/markdown';
 import { resolveMentions } from '../discussion/mentions';
 import { notifyAboutPost } from '../discussion/notifications';
 import { notify } from '../notifications/notify';
-import { getPostView, type PostView } from '../discussion/posts';
+import { getPostView } from '../discussion/posts';
 import { lockPost, setPostStatus } from '../discussion/post-state';
-import { audienceOf, type ContentStatus } from '../discussion/visibility';
+import { audienceOf } from '../discussion/visibility';
+import type { ContentStatus, PostView } from '../../shared/discussion';
+import type { ThreadModeration } from '../../shared/moderation';
 import { audit, type AuditAction } from '../audit/log';
 import { findOpenCase, lockOpenCase, resolveCase, type OpenCase } from './cases';
 import { ModeratorEditInput, PostActionInput, ThreadActionInput } from './schemas';
@@ -125,17 +127,8 @@ export async function moderatorEditPost(actor: Actor, postId: number, raw: Moder
 	return getPostView(actor, postId).catch(() => null);
 }
 
-export interface ThreadState {
-	id: number;
-	locked: boolean;
-	pinned: boolean;
-	categoryId: number;
-	slowModeSeconds: number | null;
-	slowModeReason: string | null;
-}
-
 /** Lock or unlock, pin or unpin, move to another category, set or end slow mode. Each recorded with who and why. */
-export async function moderateThread(actor: Actor, threadId: number, raw: ThreadActionInput): Promise<ThreadState> {
+export async function moderateThread(actor: Actor, threadId: number, raw: ThreadActionInput): Promise<ThreadModeration> {
 	const a = requireCapability(actor, 'moderation.act');
 	const input = ThreadActionInput.parse(raw);
 	return transact(async (tx, emit) => {
@@ -145,8 +138,8 @@ export async function moderateThread(actor: Actor, threadId: number, raw: Thread
 			.where(eq(threads.id, threadId))
 			.for('no key update');
 		if (!t) throw new DomainError('not_found', 'error_thread_not_found');
-		const before: ThreadState = { id: t.id, locked: t.locked, pinned: t.pinned, categoryId: t.categoryId, slowModeSeconds: t.slowModeSeconds, slowModeReason: t.slowModeReason };
-		const after: ThreadState = { ...before };
+		const before: ThreadModeration = { id: t.id, locked: t.locked, pinned: t.pinned, categoryId: t.categoryId, slowModeSeconds: t.slowModeSeconds, slowModeReason: t.slowModeReason };
+		const after: ThreadModeration = { ...before };
 		switch (input.action) {
 			case 'lock':
 			case 'unlock':

@@ -6,26 +6,16 @@ import { deleteSessions } from '../auth/sessions';
 import { DomainError } from '../errors';
 import { notify } from '../notifications/notify';
 import { compose, enqueueEmail, siteUrl } from '../email/outbox';
-import type { Language, Role, UserStatus } from '../../shared/roles';
-import { audit, listAudit, type AuditAction, type AuditRow } from '../audit/log';
+import type { Language, Role } from '../../shared/roles';
+import type { AuditRow } from '../../shared/audit';
+import type { MemberNote, MemberOverview, MemberStanding } from '../../shared/moderation';
+import { audit, listAudit, type AuditAction } from '../audit/log';
 import { lockOpenCase, resolveCase } from './cases';
 import { formatUntil } from '../../format';
 import { MemberActionInput, NoteInput } from './schemas';
 
 /** Moderators act on the group's members, not on staff: a moderator, coordinator, policy officer or admin is for an admin. */
 const MODERATABLE: readonly Role[] = ['member', 'board_member'];
-
-export interface MemberStanding {
-	id: string;
-	displayName: string;
-	handle: string | null;
-	status: UserStatus;
-	roles: Role[];
-	mutedUntil: Date | null;
-	suspendedUntil: Date | null;
-	approvedPosts: number;
-	createdAt: Date;
-}
 
 type StandingRow = MemberStanding & { email: string; language: Language };
 
@@ -148,13 +138,6 @@ export async function moderateMember(actor: Actor, userId: string, raw: MemberAc
 	return member;
 }
 
-export interface MemberNote {
-	id: number;
-	body: string;
-	author: string;
-	createdAt: Date;
-}
-
 /** A note on a member for the other moderators; never shown to the member. */
 export async function addMemberNote(actor: Actor, userId: string, raw: { body: string }): Promise<MemberNote> {
 	const a = requireCapability(actor, 'moderation.act');
@@ -167,13 +150,6 @@ export async function addMemberNote(actor: Actor, userId: string, raw: { body: s
 		await audit(tx, { actorId: a.user.id, action: 'member.note', targetKind: 'member', targetId: userId, subjectId: userId, data: { noteId: row!.id } });
 		return { id: row!.id, body: row!.body, author: a.user.displayName, createdAt: row!.createdAt };
 	});
-}
-
-export interface MemberOverview {
-	member: MemberStanding;
-	notes: MemberNote[];
-	openCaseIds: number[];
-	history: AuditRow[];
 }
 
 /** Everything a moderator needs about one member: standing, notes, open items, and the record. */

@@ -7,15 +7,10 @@ import { idCursor, toIdPage, type Page } from '../paging';
 import { getSetting } from '../settings';
 import { postContentShown, threadVisible, viewerOf, participantSql } from '../discussion/visibility';
 import { audit } from '../audit/log';
-import { openCase, reportOutcome, SEVERITY, type ReportReason } from './cases';
+import { openCase, reportOutcome, SEVERITY } from './cases';
+import type { MyReport, ReportReceipt } from '../../shared/moderation';
 import { lockPost, setPostStatus } from '../discussion/post-state';
 import { ListReportsInput, ReportInput } from './schemas';
-
-export interface ReportReceipt {
-	id: number;
-	/** True when this report made the post hide until a moderator looks. */
-	hidden: boolean;
-}
 
 /**
  * A member reports a post. One report per member per post, ever; reports
@@ -79,18 +74,6 @@ export async function reportMember(actor: Actor, handle: string, raw: ReportInpu
 			.where(eq(modCases.id, c.id));
 		return { id: r!.id, hidden: false };
 	});
-}
-
-export interface MyReport {
-	id: number;
-	createdAt: Date;
-	reason: ReportReason;
-	note: string | null;
-	target: { kind: 'post'; postId: number; threadId: number; threadTitle: string } | { kind: 'member'; memberId: string; displayName: string };
-	/** 'open' while a moderator has not looked; otherwise what was decided (not by whom). */
-	state: 'open' | 'resolved';
-	outcome: 'action_taken' | 'no_action' | null;
-	resolvedAt: Date | null;
 }
 
 /** What became of my reports, newest first. */

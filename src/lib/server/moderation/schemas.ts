@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REPORT_REASONS, WORD_ACTIONS } from '../db/schema';
+import { REPORT_REASONS, WORD_ACTIONS, WORD_LANGUAGES } from '../../shared/moderation';
 import { plain, text } from '../text';
 import { body, title } from '../discussion/schemas';
 
@@ -93,7 +93,6 @@ const pattern = plain('error_word')
 	.min(1, { error: 'error_word' })
 	.max(100, { error: 'error_word' })
 	.refine((w) => /^[\p{L}\p{N}*' -]+$/u.test(w) && /[\p{L}\p{N}]/u.test(w), { error: 'error_word' });
-export const WORD_LANGUAGES = ['nl', 'en'] as const;
 export const WordInput = z.object({
 	language: z.enum(WORD_LANGUAGES, { error: 'error_word_language' }),
 	pattern,

@@ -1,22 +1,12 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db';
 import { db, transact } from '../runtime';
-import { watchedWords, WORD_ACTIONS } from '../db/schema';
+import { watchedWords } from '../db/schema';
 import { requireCapability, type Actor } from '../auth/actor';
 import { DomainError } from '../errors';
 import { audit, csvLine } from '../audit/log';
-import { WordImportInput, WordInput, WordTestInput, WORD_LANGUAGES } from './schemas';
-
-export type WordAction = (typeof WORD_ACTIONS)[number];
-export type WordLanguage = (typeof WORD_LANGUAGES)[number];
-
-export interface WatchedWord {
-	id: number;
-	language: WordLanguage;
-	pattern: string;
-	action: WordAction;
-	createdAt: Date;
-}
+import { WordImportInput, WordInput, WordTestInput } from './schemas';
+import type { WatchedWord, WordAction, WordLanguage } from '../../shared/moderation';
 
 export interface WordMatch {
 	id: number;

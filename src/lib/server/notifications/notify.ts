@@ -1,5 +1,6 @@
 import type { Tx } from '../db';
-import { notifications, NOTIFICATION_KINDS } from '../db/schema';
+import { notifications } from '../db/schema';
+import type { NotificationKind } from '../../shared/notifications';
 import type { DomainEvent } from '../events/types';
 
 /**
@@ -9,7 +10,6 @@ import type { DomainEvent } from '../events/types';
  * business (discussion/notifications.ts), as a board session's will be the
  * board's.
  */
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type Emit = (event: DomainEvent) => void;
 
 export interface NewNotification {

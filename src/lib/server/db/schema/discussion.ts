@@ -14,6 +14,8 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { CONTENT_STATUSES, REACTIONS, THREAD_KINDS } from '../../../shared/discussion';
+import { NOTIFICATION_KINDS } from '../../../shared/notifications';
 import { users } from './accounts';
 import { tsvector } from './types';
 
@@ -33,14 +35,12 @@ export const categories = pgTable(
 	(t) => [index('categories_position_idx').on(t.position, t.id)]
 );
 
-export const THREAD_KINDS = ['discussion', 'question'] as const;
 export const threadKindEnum = pgEnum('thread_kind', THREAD_KINDS);
 /**
  * visible: everyone in the group sees it; held: waits for a moderator's approval;
  * hidden: taken out of view pending review; removed: taken out by a moderator;
  * deleted: the author took it back (the place stays, "removed by author").
  */
-export const CONTENT_STATUSES = ['visible', 'held', 'hidden', 'removed', 'deleted'] as const;
 export const contentStatusEnum = pgEnum('content_status', CONTENT_STATUSES);
 
 /** Every change to a post takes the next number, so a client can ask "what changed since N". */
@@ -143,7 +143,6 @@ export const postRevisions = pgTable(
 	(t) => [index('post_revisions_post_idx').on(t.postId, t.id)]
 );
 
-export const REACTIONS = ['thumbs_up', 'heart', 'thanks', 'laugh', 'hug'] as const;
 export const reactionEnum = pgEnum('reaction', REACTIONS);
 
 export const reactions = pgTable(
@@ -192,7 +191,6 @@ export const threadReads = pgTable(
 );
 
 /** moderation: a moderator acted on your content or account; report_resolved: a report you made was handled. */
-export const NOTIFICATION_KINDS = ['reply', 'mention', 'answer_accepted', 'membership_decided', 'moderation', 'report_resolved'] as const;
 export const notificationKindEnum = pgEnum('notification_kind', NOTIFICATION_KINDS);
 
 export const notifications = pgTable(

@@ -3,12 +3,10 @@ import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestam
 import { users } from './accounts';
 import { joinRequests } from './membership';
 import { posts } from './discussion';
+import { CASE_KINDS, REPORT_REASONS, WORD_ACTIONS } from '../../../shared/moderation';
 
-export const REPORT_REASONS = ['spam', 'harassment', 'personal_info', 'off_topic', 'illegal', 'other'] as const;
 export const reportReasonEnum = pgEnum('report_reason', REPORT_REASONS);
 
-/** What a queue item is about. */
-export const CASE_KINDS = ['post', 'member', 'join_request'] as const;
 export const caseKindEnum = pgEnum('case_kind', CASE_KINDS);
 
 /**
@@ -78,7 +76,6 @@ export const reports = pgTable(
 	]
 );
 
-export const WORD_ACTIONS = ['block', 'hold', 'report'] as const;
 export const wordActionEnum = pgEnum('word_action', WORD_ACTIONS);
 
 /** Watched words, per language; `*` matches any letters within a word. */
