@@ -6,7 +6,7 @@ import { viewGuidelines } from '$lib/server/membership/guidelines';
 import { submitJoinRequest } from '$lib/server/membership/join-requests';
 import { JoinRequestInput } from '$lib/server/membership/schemas';
 import { countryOptions, languageOptions } from '$lib/server/membership/countries';
-import { RELATIONS } from '$lib/server/db/schema/membership';
+import { RELATIONS } from '$lib/shared/membership';
 
 /** The public request to join: an account, the membership questions, the guidelines. */
 export const load: PageServerLoad = async ({ locals }) => {

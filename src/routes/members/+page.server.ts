@@ -4,7 +4,8 @@ import { pageGuard } from '$lib/server/kit';
 import { isDomainError } from '$lib/server/errors';
 import { directoryCountries, listDirectory } from '$lib/server/membership/directory';
 import { DirectoryQuery } from '$lib/server/membership/schemas';
-import { countryName, languageName, languageOptions, REGIONS } from '$lib/server/membership/countries';
+import { countryName, languageName, languageOptions } from '$lib/server/membership/countries';
+import { REGIONS } from '$lib/shared/membership';
 import { error } from '@sveltejs/kit';
 import { translate } from '$lib/i18n/translate';
 

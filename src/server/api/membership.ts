@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { defineRoute } from '../http/route';
 import { clearedCookieHeader } from '../../lib/server/auth/cookie';
 import { DomainError } from '../../lib/server/errors';
-import { LANGUAGES } from '../../lib/shared/roles';
 import { acceptCurrentGuidelines, publishGuidelines, viewGuidelines } from '../../lib/server/membership/guidelines';
 import { checkInvitation, createInvitation, listInvitations, registerWithInvitation, revokeInvitation } from '../../lib/server/membership/invitations';
 import {
@@ -15,7 +14,6 @@ import {
 } from '../../lib/server/membership/join-requests';
 import { getMemberProfile, getMyProfile, updateMyProfile } from '../../lib/server/membership/profiles';
 import { listDirectory } from '../../lib/server/membership/directory';
-import { REGIONS } from '../../lib/server/membership/countries';
 import {
 	AcceptGuidelinesInput,
 	CreateInvitationInput,
@@ -31,71 +29,17 @@ import {
 	RegisterWithInvitationInput,
 	UpdateMemberProfileInput
 } from '../../lib/server/membership/schemas';
-import { JOIN_REQUEST_STATUSES, RELATIONS } from '../../lib/server/db/schema/membership';
-
-/** Response shapes, for the OpenAPI document. */
-const date = z.string();
-const GuidelinesShape = z.object({ version: z.number(), publishedAt: date, html: z.string(), acceptedAt: date.nullable() });
-const InvitationShape = z.object({
-	id: z.uuid(),
-	email: z.string().nullable(),
-	note: z.string().nullable(),
-	status: z.enum(['open', 'used', 'expired', 'revoked']),
-	createdAt: date,
-	expiresAt: date,
-	usedAt: date.nullable(),
-	revokedAt: date.nullable(),
-	createdBy: z.object({ id: z.uuid(), displayName: z.string() }),
-	usedBy: z.object({ displayName: z.string(), handle: z.string().nullable() }).nullable()
-});
-const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
-const JoinRequestShape = z.object({
-	id: z.uuid(),
-	status: z.enum(JOIN_REQUEST_STATUSES),
-	createdAt: date,
-	applicant: z.object({ id: z.uuid(), displayName: z.string(), email: z.string(), language: z.enum(LANGUAGES) }),
-	postingCountry: z.string(),
-	postingCity: z.string(),
-	relation: z.enum(RELATIONS),
-	civilServantName: z.string(),
-	civilServantDepartment: z.string(),
-	languages: z.array(z.string()),
-	message: z.string().nullable(),
-	guidelinesVersion: z.number(),
-	decidedAt: date.nullable(),
-	decisionReason: z.string().nullable(),
-	decidedBy: z.object({ displayName: z.string() }).nullable()
-});
-const PostingShape = z.object({ country: z.string(), city: z.string().nullable(), region: z.enum(REGIONS).nullable() });
-const OwnProfileShape = z.object({
-	handle: z.string(),
-	displayName: z.string(),
-	bio: z.string(),
-	languages: z.array(z.string()),
-	postingCountry: z.string().nullable(),
-	postingCity: z.string().nullable(),
-	showPosting: z.boolean(),
-	emailDigest: z.boolean(),
-	updatedAt: date.nullable()
-});
-const MemberProfileShape = z.object({
-	userId: z.uuid(),
-	handle: z.string(),
-	displayName: z.string(),
-	bio: z.string(),
-	languages: z.array(z.string()),
-	posting: PostingShape.nullable(),
-	memberSince: date,
-	moderator: z.boolean()
-});
-const DirectoryEntryShape = z.object({
-	userId: z.uuid(),
-	handle: z.string(),
-	displayName: z.string(),
-	bio: z.string(),
-	languages: z.array(z.string()),
-	posting: PostingShape
-});
+import {
+	CreatedInvitation,
+	DirectoryEntry,
+	GuidelinesView,
+	InvitationRow,
+	JoinRequestRow,
+	MemberProfile,
+	MyJoinRequest,
+	OwnProfile
+} from '../../lib/shared/membership';
+import { isoDate, pageOf } from '../../lib/shared/wire';
 
 /**
  * The answer to both public ways in, the same whether or not the address has
@@ -111,7 +55,7 @@ export const membershipRoutes = (secure: boolean) => [
 		summary: 'The current community guidelines, rendered in the reader\'s language (public: applicants read them first)',
 		tags: ['membership'],
 		access: 'public',
-		response: GuidelinesShape,
+		response: GuidelinesView,
 		handler: async ({ actor, locale }) => {
 			const g = await viewGuidelines(actor, locale);
 			if (!g) throw new DomainError('not_found', 'error_no_guidelines');
@@ -126,7 +70,7 @@ export const membershipRoutes = (secure: boolean) => [
 		access: 'admin.settings',
 		body: PublishGuidelinesInput,
 		status: 201,
-		response: z.object({ version: z.number(), publishedAt: date }),
+		response: z.object({ version: z.number(), publishedAt: isoDate }),
 		handler: async ({ actor, body }) => {
 			const g = await publishGuidelines(actor, body);
 			return { version: g.version, publishedAt: g.publishedAt };
@@ -139,7 +83,7 @@ export const membershipRoutes = (secure: boolean) => [
 		tags: ['membership'],
 		access: 'active',
 		body: AcceptGuidelinesInput,
-		response: z.object({ version: z.number(), acceptedAt: date }),
+		response: z.object({ version: z.number(), acceptedAt: isoDate }),
 		handler: async ({ actor, body }) => acceptCurrentGuidelines(actor, body.version)
 	}),
 	defineRoute({
@@ -149,7 +93,7 @@ export const membershipRoutes = (secure: boolean) => [
 		tags: ['membership'],
 		access: 'invitations.manage',
 		query: ListInvitationsQuery,
-		response: page(InvitationShape),
+		response: pageOf(InvitationRow),
 		handler: async ({ actor, query }) => listInvitations(actor, query)
 	}),
 	defineRoute({
@@ -160,7 +104,7 @@ export const membershipRoutes = (secure: boolean) => [
 		access: 'invitations.manage',
 		body: CreateInvitationInput,
 		status: 201,
-		response: z.object({ invitation: InvitationShape, token: z.string(), url: z.string() }),
+		response: CreatedInvitation,
 		handler: async ({ actor, body }) => createInvitation(actor, body)
 	}),
 	defineRoute({
@@ -170,7 +114,7 @@ export const membershipRoutes = (secure: boolean) => [
 		tags: ['membership'],
 		access: 'invitations.manage',
 		params: IdParam,
-		response: InvitationShape,
+		response: InvitationRow,
 		handler: async ({ actor, params }) => revokeInvitation(actor, params.id)
 	}),
 	defineRoute({
@@ -180,7 +124,7 @@ export const membershipRoutes = (secure: boolean) => [
 		tags: ['membership'],
 		access: 'public',
 		params: InvitationToken,
-		response: z.object({ email: z.string().nullable(), expiresAt: date }),
+		response: z.object({ email: z.string().nullable(), expiresAt: isoDate }),
 		handler: async ({ params }) => checkInvitation(params.token)
 	}),
 	defineRoute({
@@ -219,7 +163,7 @@ export const membershipRoutes = (secure: boolean) => [
 		tags: ['membership'],
 		access: 'joinRequests.decide',
 		query: ListJoinRequestsQuery,
-		response: page(JoinRequestShape),
+		response: pageOf(JoinRequestRow),
 		handler: async ({ actor, query }) => listJoinRequests(actor, query)
 	}),
 	defineRoute({
@@ -229,7 +173,7 @@ export const membershipRoutes = (secure: boolean) => [
 		tags: ['membership'],
 		access: 'joinRequests.decide',
 		params: IdParam,
-		response: JoinRequestShape,
+		response: JoinRequestRow,
 		handler: async ({ actor, params }) => getJoinRequest(actor, params.id)
 	}),
 	defineRoute({
@@ -240,7 +184,7 @@ export const membershipRoutes = (secure: boolean) => [
 		access: 'joinRequests.decide',
 		params: IdParam,
 		body: DecideJoinRequestInput,
-		response: JoinRequestShape,
+		response: JoinRequestRow,
 		handler: async ({ actor, params, body }) => decideJoinRequest(actor, params.id, body)
 	}),
 	defineRoute({
@@ -249,11 +193,7 @@ export const membershipRoutes = (secure: boolean) => [
 		summary: 'My own join request and its decision, if any',
 		tags: ['membership'],
 		access: 'session',
-		response: z.object({
-			joinRequest: z
-				.object({ status: z.enum(JOIN_REQUEST_STATUSES), createdAt: date, decidedAt: date.nullable(), decisionReason: z.string().nullable(), postingCountry: z.string(), postingCity: z.string() })
-				.nullable()
-		}),
+		response: z.object({ joinRequest: MyJoinRequest.nullable() }),
 		handler: async ({ actor }) => ({ joinRequest: await myJoinRequest(actor) })
 	}),
 	defineRoute({
@@ -274,7 +214,7 @@ export const membershipRoutes = (secure: boolean) => [
 		summary: 'My member profile and its settings',
 		tags: ['membership'],
 		access: 'group.participate',
-		response: OwnProfileShape,
+		response: OwnProfile,
 		handler: async ({ actor }) => getMyProfile(actor)
 	}),
 	defineRoute({
@@ -284,7 +224,7 @@ export const membershipRoutes = (secure: boolean) => [
 		tags: ['membership'],
 		access: 'group.participate',
 		body: UpdateMemberProfileInput,
-		response: OwnProfileShape,
+		response: OwnProfile,
 		handler: async ({ actor, body }) => updateMyProfile(actor, body)
 	}),
 	defineRoute({
@@ -294,7 +234,7 @@ export const membershipRoutes = (secure: boolean) => [
 		tags: ['membership'],
 		access: 'group.participate',
 		query: DirectoryQuery,
-		response: page(DirectoryEntryShape),
+		response: pageOf(DirectoryEntry),
 		handler: async ({ actor, query }) => listDirectory(actor, query)
 	}),
 	defineRoute({
@@ -304,7 +244,7 @@ export const membershipRoutes = (secure: boolean) => [
 		tags: ['membership'],
 		access: 'group.participate',
 		params: HandleParam,
-		response: MemberProfileShape,
+		response: MemberProfile,
 		handler: async ({ actor, params }) => getMemberProfile(actor, params.handle)
 	})
 ];

@@ -1,4 +1,5 @@
 import type { Language } from '../../shared/roles';
+import { REGIONS, type Region } from '../../shared/membership';
 
 /**
  * Where partners live: ISO 3166-1 alpha-2 codes (plus XK, Kosovo, which has
@@ -7,8 +8,6 @@ import type { Language } from '../../shared/roles';
  * reader's language. Uninhabited territories (Antarctica, Bouvet Island, …)
  * are left out; nobody is posted there.
  */
-export const REGIONS = ['europe', 'africa', 'middle_east', 'asia', 'americas', 'oceania'] as const;
-export type Region = (typeof REGIONS)[number];
 
 const BY_REGION: Record<Region, string> = {
 	europe:

@@ -4,8 +4,8 @@ import { nameCursor, nameCursorKey, toPage, type Page } from '../paging';
 import { profiles, users } from '../db/schema';
 import { requireCapability, type Actor } from '../auth/actor';
 import { DirectoryQuery } from './schemas';
-import { inGroup, type Posting } from './profiles';
-import type { Region } from './countries';
+import { inGroup } from './profiles';
+import type { DirectoryEntry, Region } from '../../shared/membership';
 import { parseInput } from '../input';
 
 /**
@@ -14,15 +14,6 @@ import { parseInput } from '../input';
  * partial indexes on profiles (… where show_posting) and the GIN index on
  * languages; pages follow the name by keyset (lower(name), id), never OFFSET.
  */
-export interface DirectoryEntry {
-	userId: string;
-	handle: string;
-	displayName: string;
-	bio: string;
-	languages: string[];
-	posting: Posting;
-}
-
 const nameKey = sql<string>`lower(${users.displayName})`;
 
 export async function listDirectory(actor: Actor, raw: DirectoryQuery = {}): Promise<Page<DirectoryEntry>> {

@@ -5,6 +5,7 @@ import { guidelineAcceptances, guidelines } from '../db/schema';
 import { DomainError } from '../errors';
 import { requireActive, requireCapability, type Actor } from '../auth/actor';
 import type { Language } from '../../shared/roles';
+import type { GuidelinesView } from '../../shared/membership';
 import type { PublishGuidelinesInput } from './schemas';
 import { audit } from '../audit/log';
 import { renderDocument } from '../discussion/markdown';
@@ -34,15 +35,6 @@ export async function currentGuidelines(tx?: Tx): Promise<Guidelines | null> {
 		.orderBy(desc(guidelines.version))
 		.limit(1);
 	return row ?? null;
-}
-
-export interface GuidelinesView {
-	version: number;
-	publishedAt: Date;
-	/** Rendered, safe HTML in the asked language. */
-	html: string;
-	/** For a signed-in person: when they accepted this version, if they did. */
-	acceptedAt: Date | null;
 }
 
 export async function viewGuidelines(actor: Actor, locale: Language): Promise<GuidelinesView | null> {

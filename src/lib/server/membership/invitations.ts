@@ -12,6 +12,7 @@ import { assertCurrentVersion, recordAcceptance } from './guidelines';
 import { assertEmailFree, insertAccountUnlessTaken, preparePassword, tellOwnerOfAttempt } from './accounts';
 import { CreateInvitationInput, ListInvitationsQuery, RegisterWithInvitationInput } from './schemas';
 import { parseInput } from '../input';
+import type { CreatedInvitation, InvitationRow, InvitationStatus } from '../../shared/membership';
 
 /**
  * Invitation links: single use, expiring, optionally bound to one address.
@@ -19,21 +20,6 @@ import { parseInput } from '../input';
  * do), so whoever reads the table cannot use a link. The link is shown to
  * its creator once, and mailed to the bound address if there is one.
  */
-export type InvitationStatus = 'open' | 'used' | 'expired' | 'revoked';
-
-export interface InvitationRow {
-	id: string;
-	email: string | null;
-	note: string | null;
-	status: InvitationStatus;
-	createdAt: Date;
-	expiresAt: Date;
-	usedAt: Date | null;
-	revokedAt: Date | null;
-	createdBy: { id: string; displayName: string };
-	usedBy: { displayName: string; handle: string | null } | null;
-}
-
 const DAY_MS = 24 * 3_600_000;
 
 export function invitationStatus(row: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now = Date.now()): InvitationStatus {
@@ -87,13 +73,6 @@ async function selectInvitations(where: SQL | undefined, limit: number) {
 }
 
 const withoutKey = ({ cursorKey: _key, ...row }: InvitationRow & { cursorKey: string }): InvitationRow => row;
-
-export interface CreatedInvitation {
-	invitation: InvitationRow;
-	/** The secret; shown once, never stored. */
-	token: string;
-	url: string;
-}
 
 export async function createInvitation(actor: Actor, raw: CreateInvitationInput): Promise<CreatedInvitation> {
 	const a = requireCapability(actor, 'invitations.manage');

@@ -9,14 +9,13 @@ import { type Page, timeCursor, timeKey, toPage } from '../paging';
 import { requireCapability, requireUser, userColumns, type Actor } from '../auth/actor';
 import { deleteSessions } from '../auth/sessions';
 import { compose, enqueueEmail, siteUrl } from '../email/outbox';
-import type { Language } from '../../shared/roles';
 import { assertCurrentVersion, recordAcceptance } from './guidelines';
 import { assertPasswordAllowed, insertAccountUnlessTaken, tellOwnerOfAttempt } from './accounts';
 import { claimJoinAttempt } from './join-limit';
 import { hashPassword } from '../auth/password';
 import { regionOf } from './countries';
 import { DecideJoinRequestInput, JoinRequestInput, ListJoinRequestsQuery } from './schemas';
-import type { RELATIONS, JOIN_REQUEST_STATUSES } from '../db/schema/membership';
+import type { JoinRequestRow, MyJoinRequest } from '../../shared/membership';
 import { parseInput } from '../input';
 
 /**
@@ -30,27 +29,6 @@ import { parseInput } from '../input';
  * account (the owner is told by email instead), so it does not log anyone in:
  * the person logs in with the password they chose.
  */
-export type JoinRequestStatus = (typeof JOIN_REQUEST_STATUSES)[number];
-export type Relation = (typeof RELATIONS)[number];
-
-export interface JoinRequestRow {
-	id: string;
-	status: JoinRequestStatus;
-	createdAt: Date;
-	applicant: { id: string; displayName: string; email: string; language: Language };
-	postingCountry: string;
-	postingCity: string;
-	relation: Relation;
-	civilServantName: string;
-	civilServantDepartment: string;
-	languages: string[];
-	message: string | null;
-	guidelinesVersion: number;
-	decidedAt: Date | null;
-	decisionReason: string | null;
-	decidedBy: { displayName: string } | null;
-}
-
 export async function submitJoinRequest(actor: Actor, raw: JoinRequestInput): Promise<void> {
 	if (actor.kind === 'user') throw new DomainError('conflict', 'error_already_signed_in');
 	const input = parseInput(JoinRequestInput, raw);
@@ -258,15 +236,6 @@ export async function decideJoinRequest(actor: Actor, id: string, raw: DecideJoi
 		}
 	});
 	return getJoinRequest(actor, id);
-}
-
-export interface MyJoinRequest {
-	status: JoinRequestStatus;
-	createdAt: Date;
-	decidedAt: Date | null;
-	decisionReason: string | null;
-	postingCountry: string;
-	postingCity: string;
 }
 
 /** The person's own request, for their awaiting-approval page. */

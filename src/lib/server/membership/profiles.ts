@@ -6,7 +6,8 @@ import { DomainError } from '../errors';
 import { requireCapability, type Actor } from '../auth/actor';
 import { uniqueHandle } from '../accounts/handle';
 import { can, ROLES, type Role } from '../../shared/roles';
-import { regionOf, type Region } from './countries';
+import { regionOf } from './countries';
+import type { MemberProfile, OwnProfile, Region } from '../../shared/membership';
 import { UpdateMemberProfileInput } from './schemas';
 import { parseInput } from '../input';
 
@@ -25,36 +26,6 @@ export const inGroup = (userId: typeof users.id) =>
 		GROUP_ROLES.map((r) => sql`${r}`),
 		sql`, `
 	)}))`;
-
-export interface Posting {
-	country: string;
-	city: string | null;
-	region: Region | null;
-}
-
-export interface MemberProfile {
-	userId: string;
-	handle: string;
-	displayName: string;
-	bio: string;
-	languages: string[];
-	/** Null when there is none, or its owner keeps it to themselves. */
-	posting: Posting | null;
-	memberSince: Date;
-	moderator: boolean;
-}
-
-export interface OwnProfile {
-	handle: string;
-	displayName: string;
-	bio: string;
-	languages: string[];
-	postingCountry: string | null;
-	postingCity: string | null;
-	showPosting: boolean;
-	emailDigest: boolean;
-	updatedAt: Date | null;
-}
 
 /** Accounts made before handles existed (or by tools) get one the first time they need it. */
 async function ensureHandle(tx: Tx, userId: string): Promise<string> {

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { email } from '../auth/schemas';
 import { PASSWORD_MAX } from '../auth/password';
 import { displayName, language } from '../accounts/schemas';
-import { JOIN_REQUEST_STATUSES, RELATIONS } from '../db/schema/membership';
-import { isCountryCode, REGIONS, SPOKEN_LANGUAGES } from './countries';
+import { JOIN_REQUEST_STATUSES, REGIONS, RELATIONS } from '../../shared/membership';
+import { isCountryCode, SPOKEN_LANGUAGES } from './countries';
 import { plain, text } from '../text';
 
 export { text };

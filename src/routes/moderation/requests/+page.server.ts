@@ -8,7 +8,7 @@ import { isDomainError } from '$lib/server/errors';
 import { decideJoinRequest, listJoinRequests } from '$lib/server/membership/join-requests';
 import { DecideJoinRequestInput, IdParam } from '$lib/server/membership/schemas';
 import { countryName, languageName } from '$lib/server/membership/countries';
-import { JOIN_REQUEST_STATUSES } from '$lib/server/db/schema/membership';
+import { JOIN_REQUEST_STATUSES } from '$lib/shared/membership';
 
 /** Moderators: pending requests with their answers, approve or decline with a reason. */
 export const load: PageServerLoad = async (event) => {

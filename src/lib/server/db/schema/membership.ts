@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, uuid, bigserial, jsonb } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { JOIN_REQUEST_STATUSES, RELATIONS } from '../../../shared/membership';
 
 /** Community guidelines, versioned; members accept the current version. */
 export const guidelines = pgTable('guidelines', {
@@ -46,9 +47,7 @@ export const invitations = pgTable(
 	(t) => [index('invitations_created_idx').on(t.createdAt, t.id)]
 );
 
-export const RELATIONS = ['spouse', 'registered_partner', 'cohabiting_partner', 'other'] as const;
 export const relationEnum = pgEnum('relation', RELATIONS);
-export const JOIN_REQUEST_STATUSES = ['pending', 'approved', 'declined'] as const;
 export const joinRequestStatusEnum = pgEnum('join_request_status', JOIN_REQUEST_STATUSES);
 
 /** A request to join without an invitation, with the membership questions' answers. */
