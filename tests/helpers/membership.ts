@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, like, sql } from 'drizzle-orm';
-import type { TestServer } from './server';
+import { expect } from 'vitest';
+import type { ApiResponse, TestServer } from './server';
 import { guidelines, invitations, joinRequests, loginFailures, outbox, users } from '../../src/lib/server/db/schema';
 import { generateSessionToken, sessionIdOf } from '../../src/lib/server/auth/sessions';
 import type { Language } from '../../src/lib/shared/roles';
@@ -140,4 +141,19 @@ export async function allPages<T>(fetchPage: (cursor: string | null) => Promise<
 		if (!cursor) return { pages };
 	}
 	throw new Error('paging did not end');
+}
+
+/**
+ * Two answers a stranger cannot tell apart: the same status, no session, and
+ * the same body byte for byte (an answer that differs by length alone tells
+ * whether an address has an account).
+ */
+export function expectIndistinguishable(a: ApiResponse, b: ApiResponse): void {
+	for (const res of [a, b]) {
+		expect(res.status).toBe(202);
+		expect(res.setCookies).toEqual([]);
+	}
+	expect(JSON.stringify(b.body)).toBe(JSON.stringify(a.body));
+	expect(b.headers.get('content-type')).toBe(a.headers.get('content-type'));
+	expect(b.headers.get('content-length')).toBe(a.headers.get('content-length'));
 }
