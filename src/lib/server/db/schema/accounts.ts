@@ -97,6 +97,24 @@ export const loginFailures = pgTable(
 	(t) => [index('login_failures_key_at_idx').on(t.key, t.at)]
 );
 
+/**
+ * Password reset links: like sessions, only the SHA-256 of the token is
+ * stored, so a leaked table opens no account. Single use (usedAt) and short-lived.
+ */
+export const passwordResets = pgTable(
+	'password_resets',
+	{
+		id: text('id').primaryKey(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true })
+	},
+	(t) => [index('password_resets_user_idx').on(t.userId)]
+);
+
 export const settings = pgTable('settings', {
 	key: text('key').primaryKey(),
 	value: jsonb('value').notNull(),

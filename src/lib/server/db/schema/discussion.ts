@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { CONTENT_STATUSES, REACTIONS, THREAD_KINDS } from '../../../shared/discussion';
 import { NOTIFICATION_KINDS } from '../../../shared/notifications';
-import { users } from './accounts';
+import { languageEnum, users } from './accounts';
 import { tsvector } from './types';
 
 export const categories = pgTable(
@@ -94,6 +94,8 @@ export const posts = pgTable(
 		/** The thread's title, copied onto its opening post so one index searches both. */
 		title: text('title'),
 		body: text('body').notNull(),
+		/** The language the author wrote in (their choice, by default the UI's); null: not known (posts from before it was asked). */
+		language: languageEnum('language'),
 		/** Rendered and sanitised once at write time; pages never render user markdown. */
 		bodyHtml: text('body_html').notNull(),
 		quotePostId: bigint('quote_post_id', { mode: 'number' }),
