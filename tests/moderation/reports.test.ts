@@ -95,6 +95,46 @@ describe('a report, end to end', () => {
 	});
 });
 
+describe("a report about a moderator", () => {
+	const count = async (who: TestMember) => (await t.api('/api/moderation/queue/count', { cookie: who.cookie })).body.count as number;
+
+	it("goes to the other moderators: not into the queue, the count or the live updates of the moderator it is about", async () => {
+		const { threadId } = await createThread(t, mod1.cookie, { category: category.slug, title: 'Een draad van een moderator' });
+		const own = await replyTo(t, mod1.cookie, threadId, 'Mijn eigen reactie als moderator.');
+		const before = { mine: await count(mod1), theirs: await count(mod2) };
+		const socket1 = await t.connect(mod1.cookie);
+		const socket2 = await t.connect(mod2.cookie);
+		expect(await join(socket1, 'moderation')).toEqual({ ok: true });
+		expect(await join(socket2, 'moderation')).toEqual({ ok: true });
+		const seen1: { caseId: number; change: string }[] = [];
+		socket1.on('queue:changed', (e) => seen1.push(e as { caseId: number; change: string }));
+		const toMod2 = collect<{ caseId: number; change: string }>(socket2, 'queue:changed', 2);
+		// A marker after it: an item about someone else, which both are told of, in order.
+		const marker = collect<{ caseId: number; change: string }>(socket1, 'queue:changed', 1);
+
+		expect((await report(reporter, own.id, { reason: 'off_topic' })).status).toBe(201);
+		const other = await replyTo(t, author.cookie, threadId, 'Een reactie van een gewoon lid.');
+		expect((await report(reporter, other.id, { reason: 'spam' })).status).toBe(201);
+
+		const [aboutMod1, aboutAuthor] = await toMod2;
+		expect((await marker)[0]!.caseId).toBe(aboutAuthor!.caseId);
+		expect(seen1.map((e) => e.caseId)).not.toContain(aboutMod1!.caseId);
+		expect((await queue(mod1)).map((i) => i.post?.id)).not.toContain(own.id);
+		expect((await queue(mod2)).find((i) => i.post?.id === own.id)).toMatchObject({ id: aboutMod1!.caseId });
+		expect(await count(mod1)).toBe(before.mine + 1);
+		expect(await count(mod2)).toBe(before.theirs + 2);
+
+		// The same for a report about the moderator as a member.
+		expect((await t.api(`/api/members/${mod1.handle}/report`, { method: 'POST', cookie: reporter.cookie, body: { reason: 'harassment' } })).status).toBe(201);
+		const memberItems = async (who: TestMember) =>
+			((await t.api('/api/moderation/queue?limit=100', { cookie: who.cookie })).body.items as { kind: string; member: { id: string } }[]).filter((i) => i.kind === 'member' && i.member.id === mod1.id);
+		expect(await memberItems(mod1)).toHaveLength(0);
+		expect(await memberItems(mod2)).toHaveLength(1);
+		socket1.close();
+		socket2.close();
+	});
+});
+
 describe('automatic hiding', () => {
 	it('three distinct members hide a post before any moderator acts; the same member reporting twice counts once', async () => {
 		const { threadId } = await createThread(t, author.cookie, { category: category.slug, title: 'Huisvesting Lima' });

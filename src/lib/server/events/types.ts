@@ -42,6 +42,8 @@ export type DomainEvent =
 			change: 'opened' | 'updated' | 'resolved';
 			/** Who handled it, for "handled by" in other moderators' queues. */
 			byName?: string;
+			/** Whom the item is about: their own queue leaves it out, so it is not told of it either. */
+			subjectId?: string;
 	  }
 	| { type: 'notification.created'; userId: string; notificationId: number }
 	| { type: 'notifications.read'; userId: string };

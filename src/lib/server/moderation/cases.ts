@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db';
 import { db } from '../runtime';
@@ -74,7 +74,7 @@ export async function openCase(
 			.update(modCases)
 			.set({ severity: Math.max(row.severity, change.severity), held: row.held || Boolean(change.held), holdReason: change.holdReason ?? undefined })
 			.where(eq(modCases.id, row.id));
-	emit({ type: 'moderation.case', caseId: row.id, change: inserted.length ? 'opened' : 'updated' });
+	emit({ type: 'moderation.case', caseId: row.id, change: inserted.length ? 'opened' : 'updated', subjectId: target.userId });
 	return row;
 }
 
@@ -159,9 +159,16 @@ const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 const reporter = alias(users, 'reporter');
 
+/**
+ * The open items a moderator may decide: none about themself (their own post,
+ * a report on them, their own request), since every action on those refuses;
+ * the other moderators see them.
+ */
+const decidableBy = (moderatorId: string): SQL => and(isNull(modCases.resolvedAt), ne(modCases.userId, moderatorId))!;
+
 /** Open items, most urgent first: severity, then distinct reporters, then the oldest. Keyset in that order. */
 export async function listQueue(actor: Actor, raw: ListQueueInput = {}): Promise<Page<QueueItem>> {
-	requireCapability(actor, 'moderation.act');
+	const a = requireCapability(actor, 'moderation.act');
 	const input = ListQueueInput.parse(raw);
 	const cursor = decodeCursor(input.cursor);
 	let after: SQL | undefined;
@@ -198,7 +205,7 @@ export async function listQueue(actor: Actor, raw: ListQueueInput = {}): Promise
 		})
 		.from(modCases)
 		.innerJoin(users, eq(users.id, modCases.userId))
-		.where(and(isNull(modCases.resolvedAt), after))
+		.where(and(decidableBy(a.user.id), after))
 		.orderBy(desc(modCases.severity), desc(modCases.reporterCount), asc(modCases.openedAt), asc(modCases.id))
 		.limit(input.limit + 1);
 	const page = rows.slice(0, input.limit);
@@ -264,9 +271,9 @@ export async function listQueue(actor: Actor, raw: ListQueueInput = {}): Promise
 	};
 }
 
-/** How many items wait: for the navigation's badge. */
+/** How many items wait for this moderator: for the navigation's badge. */
 export async function queueCount(actor: Actor): Promise<number> {
-	requireCapability(actor, 'moderation.act');
-	const [row] = await db().select({ n: sql<number>`count(*)::int` }).from(modCases).where(isNull(modCases.resolvedAt));
+	const a = requireCapability(actor, 'moderation.act');
+	const [row] = await db().select({ n: sql<number>`count(*)::int` }).from(modCases).where(decidableBy(a.user.id));
 	return row?.n ?? 0;
 }
