@@ -1,3 +1,5 @@
+import { formatDuration } from '../format';
+
 /**
  * The one way the domain says no. Every transport maps `code` to its own
  * answer (HTTP status, form failure, socket ack), so the message a person
@@ -19,22 +21,26 @@ export class DomainError extends Error {
 	/** For rate limits: seconds until trying again makes sense. */
 	readonly retryAfter?: number;
 	readonly field?: string;
+	/** Bad input: every field's problem at once (field → message key), so a form can list them all. */
+	readonly fields?: Record<string, string>;
 	/** Values the message names (who handled an item, until when). */
 	readonly params?: Record<string, string | number>;
 
-	constructor(code: ErrorCode, message: string, extra: { retryAfter?: number; field?: string; params?: Record<string, string | number> } = {}) {
+	constructor(code: ErrorCode, message: string, extra: { retryAfter?: number; field?: string; fields?: Record<string, string>; params?: Record<string, string | number> } = {}) {
 		super(message);
 		this.name = 'DomainError';
 		this.code = code;
 		this.status = ERROR_STATUS[code];
 		this.retryAfter = extra.retryAfter;
 		this.field = extra.field;
+		this.fields = extra.fields;
 		this.params = extra.params;
 	}
 
-	/** The message's inputs, for translate(). */
-	get inputs(): Record<string, string | number> {
-		return { seconds: this.retryAfter ?? 0, ...this.params };
+	/** The message's inputs, for translate(); `wait` is the retry time in the reader's words ("15 minutes"). */
+	get inputs(): Record<string, string | number | ((locale: string) => string)> {
+		const seconds = this.retryAfter ?? 0;
+		return { seconds, wait: (locale: string) => formatDuration(seconds, locale), ...this.params };
 	}
 }
 

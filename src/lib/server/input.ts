@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { ZodError, ZodType } from 'zod';
 import { DomainError } from './errors';
 
 /**
@@ -9,6 +9,20 @@ import { DomainError } from './errors';
 export function parseInput<T>(schema: ZodType<T>, raw: unknown): T {
 	const result = schema.safeParse(raw);
 	if (result.success) return result.data;
-	const issue = result.error.issues[0]!;
-	throw new DomainError('invalid_input', issue.message, { field: issue.path.join('.') || undefined });
+	throw invalidInput(result.error);
+}
+
+/**
+ * Every problem with the input at once (the first one per field), so a form
+ * can list them all instead of one per try; the first names the error itself.
+ * `whole` names a problem with no field of its own (the body, a query).
+ */
+export function invalidInput(error: ZodError, whole?: string): DomainError {
+	const fields: Record<string, string> = {};
+	for (const issue of error.issues) {
+		const field = issue.path.join('.') || whole;
+		if (field && !(field in fields)) fields[field] = issue.message;
+	}
+	const first = error.issues[0]!;
+	return new DomainError('invalid_input', first.message, { field: first.path.join('.') || whole, fields });
 }

@@ -3,7 +3,8 @@ import { ZodError, type ZodType } from 'zod';
 import { getLocale } from '$lib/paraglide/runtime';
 import { can, type Capability } from '$lib/shared/roles';
 import { translate } from '$lib/i18n/translate';
-import { DomainError, isDomainError } from './errors';
+import { isDomainError, type DomainError } from './errors';
+import { parseInput } from './input';
 import type { Actor } from './auth/actor';
 import { cookieFor, type CookieKind } from './auth/cookie';
 import { runtime } from './runtime';
@@ -35,15 +36,14 @@ export function formValues(data: FormData): Record<string, string> {
 	return out;
 }
 
-/** Validate a form with the same schema the API uses; throws a DomainError on bad input. */
-export function parseWith<T>(schema: ZodType<T>, value: unknown): T {
-	const result = schema.safeParse(value);
-	if (result.success) return result.data;
-	const issue = result.error.issues[0]!;
-	throw new DomainError('invalid_input', issue.message, { field: issue.path.join('.') || undefined });
-}
+/** Validate a form with the same schema the API uses; throws a DomainError naming every bad field. */
+export const parseWith = <T>(schema: ZodType<T>, value: unknown): T => parseInput(schema, value);
 
-/** Runs a form action's work; a domain refusal becomes `fail()` with a translated message. */
+/**
+ * Runs a form action's work; a domain refusal becomes `fail()` with a
+ * translated message, and `errors` (field → message, every field at once)
+ * for the form's error summary and each field's own message.
+ */
 export async function formAction<T, K extends Record<string, unknown> = Record<never, never>>(work: () => Promise<T>, keep?: K) {
 	try {
 		return await work();
@@ -53,9 +53,17 @@ export async function formAction<T, K extends Record<string, unknown> = Record<n
 		return fail(e.status, {
 			...(keep as K),
 			error: translate(e.message, getLocale(), e.inputs),
-			field: e.field ?? null
+			field: e.field ?? null,
+			errors: fieldErrors(e)
 		});
 	}
+}
+
+/** A refusal's problems by field, in the reader's language: all of them for bad input, else the one field it names. */
+function fieldErrors(e: DomainError): Record<string, string> {
+	const locale = getLocale();
+	if (e.fields) return Object.fromEntries(Object.entries(e.fields).map(([field, key]) => [field, translate(key, locale)]));
+	return e.field ? { [e.field]: translate(e.message, locale, e.inputs) } : {};
 }
 
 /** For page loads: a domain refusal becomes SvelteKit's error page, in the reader's language. */

@@ -3,6 +3,7 @@ import { z, type ZodType } from 'zod';
 import type { Actor } from '../../lib/server/auth/actor';
 import { can, type Capability, type Language } from '../../lib/shared/roles';
 import { DomainError } from '../../lib/server/errors';
+import { invalidInput } from '../../lib/server/input';
 import { actorOf } from './actor';
 import { localeOf } from './locale';
 
@@ -46,9 +47,7 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string)
 	if (!schema) return undefined as T;
 	const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
 	if (result.success) return result.data;
-	const issue = result.error.issues[0]!;
-	const field = issue.path.join('.') || where;
-	throw new DomainError('invalid_input', issue.message, { field });
+	throw invalidInput(result.error, where);
 }
 
 export function registerRoutes(app: FastifyInstance, routes: readonly RouteSpec[], secure: boolean): void {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { email } from '../auth/schemas';
-import { PASSWORD_MAX } from '../auth/password';
+import { PASSWORD_MAX, passwordProblem } from '../auth/password';
 import { displayName, language } from '../accounts/schemas';
 import { JOIN_REQUEST_STATUSES, REGIONS, RELATIONS } from '../../shared/membership';
 import { isCountryCode, SPOKEN_LANGUAGES } from './countries';
@@ -23,7 +23,14 @@ const spokenLanguages = z
 	.transform((l) => [...new Set(l)]);
 
 // Passwords are exempt from the text rule: hashed, never stored or shown, and any character may be part of one.
-const newPassword = z.string({ error: 'error_password_too_short' }).max(PASSWORD_MAX * 4, { error: 'error_password_too_long' });
+const newPassword = z
+	.string({ error: 'error_password_too_short' })
+	.max(PASSWORD_MAX * 4, { error: 'error_password_too_long' })
+	// Checked with the other fields, so a form lists it with them (the domain checks it again, with the email).
+	.superRefine((password, ctx) => {
+		const problem = passwordProblem(password);
+		if (problem) ctx.addIssue({ code: 'custom', message: problem });
+	});
 
 const guidelinesAccepted = {
 	acceptGuidelines: z.literal(true, { error: 'error_guidelines_not_accepted' }),
