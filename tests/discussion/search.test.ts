@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq, ilike } from 'drizzle-orm';
 import { useServer } from '../helpers/server';
 import { createThread, newCategory, newMember, replyTo, setThread, type TestMember } from '../helpers/discussion';
 import { sql } from 'drizzle-orm';
 import { categories, posts } from '../../src/lib/server/db/schema';
-import { SEARCH_CANDIDATES } from '../../src/lib/server/discussion/search';
+import { GIN_FIRST_WINDOW, SEARCH_CANDIDATES } from '../../src/lib/server/discussion/search';
 import { createNewestFirstIndex, dropNewestFirstIndex, forgetNewestFirstIndex, newestFirstIndexUsable } from '../../src/lib/server/discussion/search-index';
 
 const t = useServer();
@@ -126,6 +126,52 @@ describe('search', () => {
 		} while (cursor && pages < 10);
 		expect(new Set(seen).size).toBe(7);
 		expect([...seen].sort()).toEqual([...made].sort());
+	});
+
+	it('without RUM, finds exactly the newest matches when they are spread thinner than its first window of ids', async () => {
+		const sparse = await newCategory(t, 'Verspreid');
+		// An author of its own: the other tests' posts count against a member's posting limit.
+		const c = await newMember(t, { name: 'Cas Schrijver' });
+		const th = await createThread(t, c.cookie, { category: sparse.slug, title: 'Regenseizoen in Dhaka', body: 'Moessonlaarzen: waar koop je die?' });
+		const hidden = await createThread(t, c.cookie, { category: sparse.slug, title: 'Verborgen draad', body: 'Straks verborgen' });
+		// One match in every 40 posts, so the first window holds about a hundred and the search must widen it
+		// (twice); the newest matches include a held reply and one in a hidden thread, which must not count.
+		const every = 40;
+		const count = (SEARCH_CANDIDATES + 30) * every;
+		expect(count).toBeGreaterThan(GIN_FIRST_WINDOW * 2);
+		await t.db.execute(sql`
+			insert into posts (thread_id, author_id, body, body_html)
+			select ${th.threadId}, ${c.id}, b, '<p>' || b || '</p>'
+			from (select case when n % ${every} = 0 then 'Moessonlaarzen gekocht, nummer ' || n else 'Iets anders, nummer ' || n end as b
+				from generate_series(1, ${count}) as n) as x`);
+		// Written directly: the bulk above counts against the author's posting limit.
+		await t.db.execute(sql`
+			insert into posts (thread_id, author_id, body, body_html, status)
+			values (${th.threadId}, ${c.id}, 'Moessonlaarzen, wachtend op goedkeuring', '<p>Moessonlaarzen</p>', 'held'),
+				(${hidden.threadId}, ${c.id}, 'Moessonlaarzen in een verborgen draad', '<p>Moessonlaarzen</p>', 'visible')`);
+		await setThread(t, hidden.threadId, { status: 'hidden' });
+		const expected = (
+			await t.db
+				.select({ id: posts.id })
+				.from(posts)
+				.where(and(eq(posts.threadId, th.threadId), eq(posts.status, 'visible'), ilike(posts.body, '%moessonlaarzen%')))
+				.orderBy(sql`${posts.id} desc`)
+				.limit(SEARCH_CANDIDATES)
+		).map((r) => r.id);
+		expect(expected).toHaveLength(SEARCH_CANDIDATES);
+		const found: number[] = [];
+		let cursor: string | null = null;
+		do {
+			const res = await search(b.cookie, `q=moessonlaarzen&category=${sparse.slug}&limit=50${cursor ? `&cursor=${cursor}` : ''}`);
+			expect(res.status).toBe(200);
+			found.push(...ids(res.body.items));
+			cursor = res.body.nextCursor;
+		} while (cursor && found.length <= SEARCH_CANDIDATES);
+		expect(found).toHaveLength(SEARCH_CANDIDATES);
+		expect([...found].sort((x, y) => x - y)).toEqual([...expected].sort((x, y) => x - y));
+		// Fewer matches than are ranked: every window up to all posts is searched, and all of them found.
+		const few = ids((await search(b.cookie, `q=dhaka&category=${sparse.slug}`)).body.items);
+		expect(few).toEqual([th.postId]);
 	});
 
 	it('ranks exactly the newest matches when more match than are ranked: through GIN, and through RUM where Postgres has it', async () => {
