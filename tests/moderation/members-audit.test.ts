@@ -6,12 +6,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { useServer } from '../helpers/server';
+import { useServer, type ApiResponse } from '../helpers/server';
 import { join } from '../helpers/sockets';
-import { createThread, newCategory, newMember, replyTo, type TestMember } from '../helpers/discussion';
+import { actorFor, createThread, newCategory, newMember, replyTo, type TestMember } from '../helpers/discussion';
 import { auditLog, users } from '../../src/lib/server/db/schema';
 import { AUDIT_ACTIONS } from '../../src/lib/server/audit/actions';
 import { newApplicant, outboxFor } from '../helpers/membership';
+import { auditSentence } from '../../src/lib/components/moderation/audit-sentence';
+import type { AuditRow } from '../../src/lib/shared/audit';
 
 const t = useServer();
 let mod: TestMember;
@@ -138,6 +140,81 @@ describe('the audit log', () => {
 		const seen = new Set(rows.map((r) => r.action));
 		const missing = AUDIT_ACTIONS.filter((a) => !seen.has(a));
 		expect(missing).toEqual([]);
+	});
+
+	it('reads as sentences with names, in Dutch and English: every kind of action, no codes, ids or raw data', async () => {
+		const items: AuditRow[] = [];
+		for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+			const page: ApiResponse = await t.api(`/api/moderation/audit?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { cookie: mod.cookie });
+			expect(page.status).toBe(200);
+			items.push(...page.body.items);
+			cursor = page.body.nextCursor;
+		}
+		const codes = [...AUDIT_ACTIONS, ...AUDIT_ACTIONS.map((a) => a.split('.')[1]!).filter((w) => w.includes('_')), 'watched_word', 'join_request', 'new_member'];
+		const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-/i;
+		for (const action of AUDIT_ACTIONS) {
+			const rows = items.filter((r) => r.action === action);
+			expect(rows.length, action).toBeGreaterThan(0);
+			for (const r of rows)
+				for (const locale of ['nl', 'en'] as const) {
+					const sentence = auditSentence(r, locale, 'Europe/Amsterdam');
+					for (const code of codes) expect(sentence, `${action} (${locale}): ${sentence}`).not.toContain(code);
+					expect(sentence, `${action} (${locale})`).not.toMatch(uuid);
+					expect(sentence, `${action} (${locale})`).not.toMatch(/[{}]|undefined|null|\[object|"status"|\?/);
+					// The platform's own acts name it, except a suspension that simply ran out.
+					if (action !== 'member.suspension_ended') expect(sentence, `${action} (${locale}): ${sentence}`).toContain(r.actor?.displayName ?? (locale === 'nl' ? 'Het platform' : 'The platform'));
+					if (r.subjectName) expect(sentence, `${action} (${locale})`).toContain(r.subjectName);
+				}
+		}
+		const nl = (action: string, extra: (r: AuditRow) => boolean = () => true) => auditSentence(items.find((r) => r.action === action && extra(r))!, 'nl', 'UTC');
+		const en = (action: string, extra: (r: AuditRow) => boolean = () => true) => auditSentence(items.find((r) => r.action === action && extra(r))!, 'en', 'UTC');
+		expect(en('post.hide')).toMatch(/^Mees Moderator hid a post by Anouk Auteur in ‘Draad \w+’: Even kijken$/);
+		expect(nl('post.hide')).toMatch(/^Mees Moderator verborg een bericht van Anouk Auteur in ‘Draad \w+’: Even kijken$/);
+		expect(en('post.hold', (r) => r.reason === 'new_member')).toMatch(/^The platform held a post by .+ in ‘Draad \w+’ for approval: first posts of a new member$/);
+		expect(nl('post.auto_hide')).toMatch(/^Het platform verborg een bericht van Anouk Auteur in ‘Draad \w+’ na meldingen van 3 leden$/);
+		expect(en('post.blocked')).toContain('for the watched word ‘verboden*’');
+		expect(en('thread.move')).toMatch(/ from ‘Members.*’ to ‘Elders.*’$/);
+		expect(en('thread.slow_mode')).toMatch(/one reply per 1 minute: Rustig$/);
+		expect(nl('member.warn', (r) => r.subjectName === 'Lid Met Maatregelen')).toBe('Mees Moderator waarschuwde Lid Met Maatregelen: Toon');
+		expect(en('member.suspension_ended')).toMatch(/^The suspension of .+ ended$/);
+		expect(en('join_request.decline')).toMatch(/^Mees Moderator declined the request to join from .+: Geen partner van een uitgezonden medewerker$/);
+		expect(en('invitation.create')).toBe('Mees Moderator created an invitation link');
+		expect(en('watched_word.add', (r) => (r.after as { pattern: string }).pattern === 'flagme')).toBe('Mees Moderator added ‘flagme’ to the watched words (English, report automatically)');
+		expect(nl('settings.change')).toMatch(/^.+ wijzigde ‘.+’ van \d naar \d$/);
+		expect(en('account.update')).toMatch(/: roles Partner \(member\) → Partner \(member\), Sounding-board member$/);
+	});
+
+	it('filters by who acted, whom it concerns (by name or handle), kind of action and days in the reader\'s time zone', async () => {
+		const anna = await newMember(t, { name: 'Anna Filtermod', roles: ['member', 'moderator'] });
+		const joost = await newMember(t, { name: 'Joost Gefilterd', handle: `joost${Date.now().toString(36)}` });
+		const other = await newMember(t, { name: 'Iemand Anders' });
+		const byAnna = (userId: string, body: Record<string, unknown>) => t.api(`/api/moderation/members/${userId}/actions`, { method: 'POST', cookie: anna.cookie, body });
+		expect((await byAnna(joost.id, { action: 'warn', reason: 'Toon' })).status).toBe(200);
+		expect((await byAnna(other.id, { action: 'warn', reason: 'Toon' })).status).toBe(200);
+		expect((await act(joost.id, { action: 'mute', reason: 'Rust', until: inDays(1) })).status).toBe(200);
+		const list = async (query: string, cookie = mod.cookie) => {
+			const res = await t.api(`/api/moderation/audit?${query}`, { cookie });
+			expect(res.status, JSON.stringify(res.body)).toBe(200);
+			return (res.body.items as AuditRow[]).map((r) => `${r.actor?.displayName ?? 'platform'}:${r.action}:${r.subjectName}`);
+		};
+		expect(await list(`actor=${anna.id}`)).toEqual(['Anna Filtermod:member.warn:Iemand Anders', 'Anna Filtermod:member.warn:Joost Gefilterd']);
+		expect(await list('about=gefilterd')).toEqual(['Mees Moderator:member.mute:Joost Gefilterd', 'Anna Filtermod:member.warn:Joost Gefilterd']);
+		expect(await list(`about=@${joost.handle}&action=member.mute`)).toEqual(['Mees Moderator:member.mute:Joost Gefilterd']);
+		expect(await list('about=100%25')).toEqual([]);
+		const automatic = await list('actor=system&limit=200');
+		expect(automatic.length).toBeGreaterThan(0);
+		expect(automatic.every((r) => r.startsWith('platform:'))).toBe(true);
+		// The people who acted, for the "done by" select.
+		const { auditActors } = await import('../../src/lib/server/audit/log');
+		expect((await auditActors(await actorFor(t, mod.id))).map((p) => p.displayName)).toEqual(expect.arrayContaining(['Anna Filtermod', 'Mees Moderator']));
+
+		// Days are the reader's: far east of UTC, "today" there may be tomorrow in UTC; "to" includes its day.
+		await t.db.update(users).set({ timeZone: 'Pacific/Kiritimati' }).where(eq(users.id, anna.id));
+		const day = (offsetDays: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Kiritimati' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+		expect(await list(`about=gefilterd&from=${day(0)}&to=${day(0)}`, anna.cookie)).toHaveLength(2);
+		expect(await list(`about=gefilterd&to=${day(-1)}`, anna.cookie)).toHaveLength(0);
+		expect(await list(`about=gefilterd&from=${day(1)}`, anna.cookie)).toHaveLength(0);
+		expect((await t.api('/api/moderation/audit?actor=anna', { cookie: mod.cookie })).status).toBe(400);
 	});
 
 	it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {

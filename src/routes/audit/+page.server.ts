@@ -1,15 +1,22 @@
 import type { PageServerLoad } from './$types';
 import { pageGuard, orErrorPage } from '$lib/server/kit';
-import { AUDIT_ACTIONS, AUDIT_TARGETS, listAudit } from '$lib/server/audit/log';
+import { AUDIT_ACTIONS, auditActors, listAudit } from '$lib/server/audit/log';
+import { AUDIT_SYSTEM_ACTOR } from '$lib/server/audit/schemas';
 
-const FILTERS = ['action', 'actor', 'subject', 'targetKind', 'targetId', 'from', 'to'] as const;
+/** What the page filters by: who acted, whom it concerns (a name, or the member page's link), what kind, which days. */
+const FILTERS = ['action', 'actor', 'about', 'subject', 'from', 'to'] as const;
 
-/** The audit log: every moderation action, filtered, paged by keyset, exported as CSV with the same filters. */
+/** The audit log as sentences: every moderation action, filtered, paged by keyset, exported as CSV with the same filters. */
 export const load: PageServerLoad = async (event) => {
 	const actor = pageGuard(event, 'audit.read');
 	const q = event.url.searchParams;
 	const filters = Object.fromEntries(FILTERS.map((k) => [k, q.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
-	const page = await orErrorPage(() => listAudit(actor, { ...filters, cursor: q.get('cursor') ?? undefined, limit: 50 }));
+	const [page, people] = await Promise.all([
+		orErrorPage(() => listAudit(actor, { ...filters, cursor: q.get('cursor') ?? undefined, limit: 50 })),
+		orErrorPage(() => auditActors(actor))
+	]);
 	const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v)).toString();
-	return { rows: page.items, nextCursor: page.nextCursor, filters, query, actions: [...AUDIT_ACTIONS], targets: [...AUDIT_TARGETS] };
+	// The member page links here by id: name them, so the page never shows the id.
+	const subjectName = filters.subject ? (page.items[0]?.subjectName ?? null) : null;
+	return { rows: page.items, nextCursor: page.nextCursor, filters, query, actions: [...AUDIT_ACTIONS], people, system: AUDIT_SYSTEM_ACTOR, subjectName };
 };

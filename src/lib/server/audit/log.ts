@@ -1,15 +1,18 @@
-import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, ilike, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db';
 import { db } from '../runtime';
 import { auditLog, users } from '../db/schema';
 import { requireCapability, type Actor } from '../auth/actor';
 import { idCursor, toIdPage, type Page } from '../paging';
-import { ListAuditInput } from './schemas';
+import { AUDIT_SYSTEM_ACTOR, ListAuditInput } from './schemas';
+import { nameRows } from './names';
 import type { z } from 'zod';
-import type { AuditRow } from '../../shared/audit';
+import type { AuditPerson, AuditRow } from '../../shared/audit';
 
 type AuditFilter = z.output<typeof ListAuditInput>;
+
+const subject = alias(users, 'subject');
 
 import { type AuditAction, type AuditTarget } from './actions';
 export { AUDIT_ACTIONS, AUDIT_TARGETS, type AuditAction, type AuditTarget } from './actions';
@@ -42,21 +45,31 @@ export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
 	});
 }
 
-function filters(input: AuditFilter): SQL[] {
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The instant a day starts in the reader's time zone (`later` days on, counted in days there, so DST does not shift it). */
+const dayStart = (date: string, timeZone: string, later = 0): SQL => sql`((${date}::date + ${later}::int)::timestamp at time zone ${timeZone})`;
+const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+function filters(input: AuditFilter, timeZone: string): SQL[] {
 	const where: SQL[] = [];
 	if (input.action) where.push(eq(auditLog.action, input.action));
-	if (input.actor) where.push(eq(auditLog.actorId, input.actor));
+	if (input.actor === AUDIT_SYSTEM_ACTOR) where.push(isNull(auditLog.actorId));
+	else if (input.actor) where.push(eq(auditLog.actorId, input.actor));
 	if (input.subject) where.push(eq(auditLog.subjectId, input.subject));
+	if (input.about) {
+		const like = `%${escapeLike(input.about.replace(/^@/, ''))}%`;
+		where.push(or(ilike(subject.displayName, like), ilike(subject.handle, like))!);
+	}
 	if (input.targetKind) where.push(eq(auditLog.targetKind, input.targetKind));
 	if (input.targetId) where.push(eq(auditLog.targetId, input.targetId));
-	if (input.from) where.push(gte(auditLog.at, new Date(input.from)));
-	if (input.to) where.push(lte(auditLog.at, new Date(input.to)));
+	// A date is a whole day where the reader lives; "to" includes its day.
+	if (input.from) where.push(gte(auditLog.at, isDay(input.from) ? dayStart(input.from, timeZone) : new Date(input.from)));
+	if (input.to) where.push(isDay(input.to) ? lt(auditLog.at, dayStart(input.to, timeZone, 1)) : lte(auditLog.at, new Date(input.to)));
 	return where;
 }
 
-const subject = alias(users, 'subject');
-
-async function selectAudit(where: SQL[], limit: number): Promise<AuditRow[]> {
+async function selectAudit(where: SQL[], limit: number): Promise<Omit<AuditRow, 'names'>[]> {
 	const rows = await db()
 		.select({
 			id: auditLog.id,
@@ -95,14 +108,25 @@ async function selectAudit(where: SQL[], limit: number): Promise<AuditRow[]> {
 	}));
 }
 
-/** The audit log, newest first, keyset on id, filtered by action, actor, member, target and time. */
+/** The audit log, newest first, keyset on id, filtered by action, actor, member, target and time; each row with the names it refers to. */
 export async function listAudit(actor: Actor, raw: ListAuditInput = {}): Promise<Page<AuditRow>> {
-	requireCapability(actor, 'audit.read');
+	const a = requireCapability(actor, 'audit.read');
 	const input = ListAuditInput.parse(raw);
 	const after = idCursor(input.cursor);
-	const where = filters(input);
+	const where = filters(input, a.user.timeZone);
 	if (after !== undefined) where.push(lt(auditLog.id, after));
-	return toIdPage(await selectAudit(where, input.limit + 1), input.limit);
+	const page = toIdPage(await selectAudit(where, input.limit + 1), input.limit);
+	return { ...page, items: await nameRows(a.user, page.items) };
+}
+
+/** Everyone who has acted in the log, by name: the choices of the "done by" filter (an index probe per person). */
+export async function auditActors(actor: Actor): Promise<AuditPerson[]> {
+	requireCapability(actor, 'audit.read');
+	return db()
+		.select({ id: users.id, displayName: users.displayName })
+		.from(users)
+		.where(exists(db().select({ one: sql`1` }).from(auditLog).where(eq(auditLog.actorId, users.id))))
+		.orderBy(asc(users.displayName), asc(users.id));
 }
 
 const CSV_COLUMNS = ['id', 'at', 'actor', 'action', 'target_kind', 'target_id', 'member', 'reason', 'before', 'after', 'data'] as const;
@@ -120,12 +144,12 @@ export const csvLine = (values: unknown[]): string => values.map(csvField).join(
 
 /** The filtered audit log as CSV (at most 50,000 rows, newest first), read page by page. */
 export async function auditCsv(actor: Actor, raw: ListAuditInput = {}): Promise<string> {
-	requireCapability(actor, 'audit.read');
+	const a = requireCapability(actor, 'audit.read');
 	const input = ListAuditInput.parse({ ...raw, cursor: undefined });
 	let out = csvLine([...CSV_COLUMNS]);
 	let before: number | undefined;
 	for (let fetched = 0; fetched < 50_000; ) {
-		const where = filters(input);
+		const where = filters(input, a.user.timeZone);
 		if (before !== undefined) where.push(lt(auditLog.id, before));
 		const rows = await selectAudit(where, 1000);
 		for (const r of rows)
