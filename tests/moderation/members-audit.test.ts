@@ -171,7 +171,7 @@ describe('the audit log', () => {
 		expect(en('post.hide')).toMatch(/^Mees Moderator hid a post by Anouk Auteur in ‘Draad \w+’: Even kijken$/);
 		expect(nl('post.hide')).toMatch(/^Mees Moderator verborg een bericht van Anouk Auteur in ‘Draad \w+’: Even kijken$/);
 		expect(en('post.hold', (r) => r.reason === 'new_member')).toMatch(/^The platform held a post by .+ in ‘Draad \w+’ for approval: first posts of a new member$/);
-		expect(nl('post.auto_hide')).toMatch(/^Het platform verborg een bericht van Anouk Auteur in ‘Draad \w+’ na meldingen van 3 leden$/);
+		expect(nl('post.auto_hide')).toMatch(/^Het platform verborg een bericht van Anouk Auteur in ‘Draad \w+’ na \w+ van 3 leden$/);
 		expect(en('post.blocked')).toContain('for the watched word ‘verboden*’');
 		expect(en('thread.move')).toMatch(/ from ‘Members.*’ to ‘Elders.*’$/);
 		expect(en('thread.slow_mode')).toMatch(/one reply per 1 minute: Rustig$/);

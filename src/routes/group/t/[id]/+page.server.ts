@@ -72,7 +72,7 @@ export const actions: Actions = {
 		const actor = pageGuard(event, 'group.participate');
 		const id = threadId(event);
 		const values = formValues(await event.request.formData());
-		const result = await formAction(async () => reply(actor, id, parseWith(ReplyInput, values)), { which: 'reply' as const, values: { body: values.body ?? '' } });
+		const result = await formAction(async () => reply(actor, id, parseWith(ReplyInput, values)), { which: 'reply' as const, values: { body: values.body ?? '', language: values.language ?? '' } });
 		// Back into the conversation: the page that ends with the new reply, the posts before it above.
 		if ('id' in result && typeof result.id === 'number') redirect(303, `/group/t/${id}?to=${result.id}#post-${result.id}`);
 		return result;
