@@ -88,7 +88,10 @@ const ACTIONS: Record<string, Row> = {
 	'/invitations ?/create':            [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '200',   '403',   '403',   '200'   ],
 	'/invitations ?/revoke':            [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '400',   '403',   '403',   '400'   ],
 	// The ways in are public; the form is read first.
+	'/forgot default':                  [ '400',   '400',   '400',   '400',   '400',   '400',   '400',   '400',   '400'   ],
 	'/invite/[token] default':          [ '400',   '400',   '400',   '400',   '400',   '400',   '400',   '400',   '400'   ],
+	// The link is the credential, whoever follows it: a made-up one is no link.
+	'/reset/[token] default':           [ '404',   '404',   '404',   '404',   '404',   '404',   '404',   '404',   '404'   ],
 	'/join default':                    [ '400',   PENDING, '400',   HOME,    HOME,    HOME,    HOME,    HOME,    HOME    ],
 	'/language default':                [ '303 /', '303 /', '303 /', '303 /', '303 /', '303 /', '303 /', '303 /', '303 /' ],
 	'/login default':                   [ '400',   HOME,    '400',   HOME,    HOME,    HOME,    HOME,    HOME,    HOME    ],
@@ -173,7 +176,8 @@ function addressOf(action: string): string {
 		.replace('/group/t/[id]', `/group/t/${fixture.threadId}`)
 		.replace('/members/[handle]', '/members/sanne-de-vries')
 		.replace('/moderation/members/[id]', `/moderation/members/${fixture.memberId}`)
-		.replace('/invite/[token]', `/invite/${fixture.token}`);
+		.replace('/invite/[token]', `/invite/${fixture.token}`)
+		.replace('/reset/[token]', `/reset/${'a'.repeat(32)}`);
 	if (url.includes('[')) throw new Error(`no parameters for ${page}: add them to addressOf`);
 	return name === 'default' ? url : `${url}${name}`;
 }

@@ -26,6 +26,10 @@ const ROUTES: Record<string, Row> = {
 	'POST /api/auth/login':             [ 200,  200,  200,  200,   200,  200,  200,  200,  200 ],
 	'POST /api/auth/logout':            [ 401,  204,  401,  204,   204,  204,  204,  204,  204 ],
 	'POST /api/auth/logout-everywhere': [ 401,  200,  401,  200,   200,  200,  200,  200,  200 ],
+	// Public: the same answer for every caller (an email of each principal's own, so the per-email limit never answers; nine stay under the per-client one).
+	'POST /api/auth/password-reset':    [ 202,  202,  202,  202,   202,  202,  202,  202,  202 ],
+	// A well-formed token of no link: 404 for whoever tries.
+	'POST /api/auth/password-reset/confirm': [ 404, 404, 404, 404,  404,  404,  404,  404,  404 ],
 	'GET /api/me':                      [ 401,  200,  401,  200,   200,  200,  200,  200,  200 ],
 	'PATCH /api/me':                    [ 401,  200,  401,  200,   200,  200,  200,  200,  200 ],
 	// A wrong current password: 400 for whoever may try.
@@ -220,6 +224,10 @@ async function requestFor(route: string, who: Principal): Promise<Call> {
 					if (who.name !== 'anonymous' && who.name !== 'suspended') who.cookie = await who.freshCookie();
 				}
 			};
+		case 'POST /api/auth/password-reset':
+			return { path: '/api/auth/password-reset', cookie, body: { email: `matrix-reset-${who.name}@example.org` } };
+		case 'POST /api/auth/password-reset/confirm':
+			return { path: '/api/auth/password-reset/confirm', cookie, body: { token: 'a'.repeat(32), password: 'a new long passphrase' } };
 		case 'PATCH /api/me':
 			return { path: '/api/me', cookie, body: { timeZone: 'Europe/Amsterdam' } };
 		case 'POST /api/me/password':

@@ -120,6 +120,8 @@ const LONG_TEXT = 'Dit is een tekst van meer dan vijftig tekens, zodat hij lang 
  */
 const VALID_BODIES: Record<string, Body | Body[]> = {
 	'POST /api/auth/login': { email: 'member@example.org', password: 'not the password' },
+	'POST /api/auth/password-reset': { email: 'nobody-reset@example.org' },
+	'POST /api/auth/password-reset/confirm': { token: 'a'.repeat(32), password: 'a new long passphrase' },
 	'PATCH /api/me': { displayName: 'Someone Else', language: 'en', timeZone: 'Europe/Amsterdam' },
 	'POST /api/me/password': { currentPassword: 'not the password', newPassword: 'another fine passphrase' },
 	'PATCH /api/me/profile': { bio: 'Partner in Nairobi since 2024.', languages: ['nl', 'en'], postingCountry: 'KE', postingCity: 'Nairobi', showPosting: true, emailDigest: false },

@@ -21,6 +21,8 @@ export interface Config {
 	 * the address Fastify settled on, so both see the same client.
 	 */
 	trustProxy: false | number | string[];
+	/** Where people outside the group reach the moderators (a declined applicant): `CONTACT_EMAIL`, else moderators@ the site's host. */
+	contactEmail: string;
 }
 
 /**
@@ -71,16 +73,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const databaseUrl = env.DATABASE_URL || undefined;
 	const production = env.NODE_ENV === 'production';
 	const displayHost = host === '0.0.0.0' || host === '127.0.0.1' || host === '::' ? 'localhost' : host;
+	const origin = (env.ORIGIN ?? `http://${displayHost}:${port}`).replace(/\/$/, '');
 	return {
 		port,
 		host,
-		origin: (env.ORIGIN ?? `http://${displayHost}:${port}`).replace(/\/$/, ''),
+		origin,
 		databaseUrl,
 		dataDir: path.resolve(env.DATA_DIR ?? 'data'),
 		...demoMode(env, host, databaseUrl),
 		production,
 		logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
 		migrationsFolder: path.resolve(env.MIGRATIONS_DIR ?? 'drizzle'),
-		trustProxy: parseTrustProxy(env.TRUST_PROXY)
+		trustProxy: parseTrustProxy(env.TRUST_PROXY),
+		contactEmail: env.CONTACT_EMAIL?.trim() || `moderators@${new URL(origin).hostname}`
 	};
 }

@@ -32,8 +32,8 @@ export const SessionSummary = z.object({
 });
 export type SessionSummary = z.output<typeof SessionSummary>;
 
-/** A person in the admin user list. */
-export const AdminUserRow = SessionUser.extend({ createdAt: isoDate });
+/** A person in the admin user list; `declined`: their request to join was declined (their status stays pending until they delete the account). */
+export const AdminUserRow = SessionUser.extend({ createdAt: isoDate, declined: z.boolean() });
 export type AdminUserRow = z.output<typeof AdminUserRow>;
 export const AdminUserPage = pageOf(AdminUserRow);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from './wire';
+import { LANGUAGES } from './roles';
 
 /** The group's discussions: the shapes pages, the API and the live layer share. */
 
@@ -94,6 +95,8 @@ export const PostView = z.object({
 	/** Why a moderator withheld it: for its author and moderators only. */
 	statusReason: z.string().nullable(),
 	html: z.string().nullable().describe('Sanitised HTML; null when the text is not shown'),
+	/** The language the author wrote it in (the `lang` of its body); null: not known (posts from before it was asked). */
+	language: z.enum(LANGUAGES).nullable(),
 	/** The markdown source, of the viewer's own posts and for moderators (for the edit forms). */
 	source: z.string().nullable(),
 	/** The thread title, on the opening post only. */

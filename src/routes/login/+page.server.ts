@@ -15,7 +15,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const demo = runtime().config.demo;
 	return {
 		demoAccounts: demo ? DEMO_ACCOUNTS.map((a) => ({ email: a.email, roles: a.roles, status: a.status ?? 'active' })) : [],
-		demoPassword: demo ? DEMO_PASSWORD : null
+		demoPassword: demo ? DEMO_PASSWORD : null,
+		/** Back from choosing a new password (every session ended). */
+		reset: url.searchParams.has('reset')
 	};
 };
 

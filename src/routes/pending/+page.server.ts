@@ -5,6 +5,7 @@ import { clearCookie, formAction, pageGuard } from '$lib/server/kit';
 import { DomainError } from '$lib/server/errors';
 import { myJoinRequest, withdrawJoinRequest } from '$lib/server/membership/join-requests';
 import { countryName } from '$lib/server/membership/countries';
+import { runtime } from '$lib/server/runtime';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = pageGuard(event, 'session');
@@ -18,7 +19,9 @@ export const load: PageServerLoad = async (event) => {
 			decidedAt: request.decidedAt?.toISOString() ?? null,
 			reason: request.decisionReason,
 			posting: `${request.postingCity}, ${countryName(request.postingCountry, getLocale())}`
-		}
+		},
+		/** A declined applicant is outside the group: this is how they reach the moderators. */
+		contactEmail: request?.status === 'declined' ? runtime().config.contactEmail : null
 	};
 };
 

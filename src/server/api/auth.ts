@@ -5,6 +5,8 @@ import { login, logout, logoutEverywhere } from '../../lib/server/auth/login';
 import { me } from '../../lib/server/accounts/account';
 import { clearedCookieHeader, cookieFor, cookieHeader, parseCookies } from '../../lib/server/auth/cookie';
 import { Me } from '../../lib/shared/accounts';
+import { RequestResetInput, ResetPasswordInput } from '../../lib/server/accounts/schemas';
+import { requestPasswordReset, resetPassword } from '../../lib/server/accounts/password-reset';
 
 export const authRoutes = (secure: boolean) => [
 	defineRoute({
@@ -48,6 +50,32 @@ export const authRoutes = (secure: boolean) => [
 			const ended = await logoutEverywhere(actor);
 			reply.header('set-cookie', clearedCookieHeader('session', secure));
 			return { ended };
+		}
+	}),
+	defineRoute({
+		method: 'POST',
+		url: '/api/auth/password-reset',
+		summary: 'Ask for a password reset link by email (single use, 60 minutes). Answers alike whether or not the address has an account; limited per address asked for and per client (429)',
+		tags: ['auth'],
+		access: 'public',
+		body: RequestResetInput,
+		status: 202,
+		response: z.object({ status: z.literal('received') }),
+		handler: async ({ actor, body }) => {
+			await requestPasswordReset(actor, body);
+			return { status: 'received' as const };
+		}
+	}),
+	defineRoute({
+		method: 'POST',
+		url: '/api/auth/password-reset/confirm',
+		summary: "Choose a new password with a reset link's token (in the body, so it stays out of access logs): uses the link up, ends every session of the account; then log in",
+		tags: ['auth'],
+		access: 'public',
+		body: ResetPasswordInput,
+		status: 204,
+		handler: async ({ actor, body }) => {
+			await resetPassword(actor, body);
 		}
 	})
 ];

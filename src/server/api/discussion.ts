@@ -125,7 +125,8 @@ export const discussionRoutes = () => [
 		body: CreateThreadInput,
 		response: z.object({ threadId: z.number(), postId: z.number(), categorySlug: z.string() }),
 		status: 201,
-		handler: async ({ actor, body }) => createThread(actor, body)
+		// Unsaid, a post is in the language the request is made in (the UI's).
+		handler: async ({ actor, body, locale }) => createThread(actor, { ...body, language: body.language ?? locale })
 	}),
 	defineRoute({
 		method: 'GET',
@@ -158,7 +159,7 @@ export const discussionRoutes = () => [
 		body: ReplyInput,
 		response: PostView,
 		status: 201,
-		handler: async ({ actor, params, body }) => reply(actor, params.id, body)
+		handler: async ({ actor, params, body, locale }) => reply(actor, params.id, { ...body, language: body.language ?? locale })
 	}),
 	defineRoute({
 		method: 'GET',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES, ROLES, USER_STATUSES } from '../../shared/roles';
 import { PASSWORD_MAX } from '../auth/password';
+import { email } from '../auth/schemas';
 import { plain } from '../text';
 
 const timeZones = new Set(Intl.supportedValuesOf('timeZone').concat(['UTC']));
@@ -27,6 +28,16 @@ export const ChangePasswordInput = z.object({
 	newPassword: z.string({ error: 'error_password_too_short' }).max(PASSWORD_MAX * 4, { error: 'error_password_too_long' })
 });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
+
+export const RequestResetInput = z.object({ email });
+export type RequestResetInput = z.infer<typeof RequestResetInput>;
+
+/** The link's token (checked against the stored hash, so only bounded here) and the new password, under the usual rules. */
+export const ResetPasswordInput = z.object({
+	token: plain('error_reset_link_invalid').max(64, { error: 'error_reset_link_invalid' }),
+	password: z.string({ error: 'error_password_too_short' }).max(PASSWORD_MAX * 4, { error: 'error_password_too_long' })
+});
+export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
 
 export const SessionHandle = z.object({ handle: z.uuid({ error: 'error_not_found' }) });
 

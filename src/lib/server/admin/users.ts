@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, lt, notInArray, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { db, transact } from '../runtime';
 import { userRoles, users } from '../db/schema';
 import { DomainError } from '../errors';
@@ -9,6 +9,9 @@ import { timeCursor, timeKey, toPage, type Page } from '../paging';
 import { ListUsersInput, type UpdateUserInput } from '../accounts/schemas';
 import type { Role } from '../../shared/roles';
 import { audit } from '../audit/log';
+
+/** Whether the person's request to join was declined (one request per person, on its unique user_id). */
+const declined = sql<boolean>`exists (select 1 from join_requests jr where jr.user_id = ${users.id} and jr.status = 'declined')`.as('declined');
 
 /** Newest first, by (created_at, id) on users_created_idx. */
 export async function listUsers(actor: Actor, raw: ListUsersInput): Promise<Page<AdminUserRow>> {
@@ -23,7 +26,7 @@ export async function listUsers(actor: Actor, raw: ListUsersInput): Promise<Page
 		where.push(or(ilike(users.email, like), ilike(users.displayName, like))!);
 	}
 	const rows = await db()
-		.select({ ...userColumns, createdAt: users.createdAt, cursorKey: timeKey(users.createdAt) })
+		.select({ ...userColumns, createdAt: users.createdAt, declined, cursorKey: timeKey(users.createdAt) })
 		.from(users)
 		.where(where.length ? and(...where) : undefined)
 		.orderBy(desc(users.createdAt), desc(users.id))
@@ -53,7 +56,7 @@ export async function updateUser(actor: Actor, userId: string, input: UpdateUser
 			if (roles.length) await tx.insert(userRoles).values(roles.map((role) => ({ userId, role }))).onConflictDoNothing();
 		}
 		const [row] = await tx
-			.select({ ...userColumns, createdAt: users.createdAt })
+			.select({ ...userColumns, createdAt: users.createdAt, declined })
 			.from(users)
 			.where(eq(users.id, userId));
 		if (row!.status !== target.status || row!.roles.join() !== target.roles.join())

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { db } from '../runtime';
-import { settings } from '../db/schema';
+import { settings, users } from '../db/schema';
 import type { Db } from '../db';
 
 /**
@@ -16,6 +16,10 @@ import type { Db } from '../db';
  * The cookie holds no email: each entry is `nonce.mac`, the MAC taken over
  * the normalised email and the nonce, and checked against the email being
  * logged in to. A browser shared by a household keeps a few entries.
+ *
+ * The MAC also covers the account's current password hash, so a new password
+ * (a reset, a change) voids every device cookie issued before it: whoever
+ * logged in with the old password keeps no exemption.
  */
 const MAX_ENTRIES = 3;
 /** A row of the settings table that is not a setting: listSettings only shows SETTINGS keys, and updates refuse others. */
@@ -42,8 +46,14 @@ function secret(): Promise<Buffer> {
 
 const normalise = (email: string) => email.trim().toLowerCase();
 
-function mac(key: Buffer, email: string, nonce: string): string {
-	return createHmac('sha256', key).update(`device\n${normalise(email)}\n${nonce}`).digest('base64url');
+function mac(key: Buffer, email: string, credential: string, nonce: string): string {
+	return createHmac('sha256', key).update(`device\n${normalise(email)}\n${credential}\n${nonce}`).digest('base64url');
+}
+
+/** The account's password hash, which changes with every new password ('' for an address without an account). */
+async function credentialOf(email: string): Promise<string> {
+	const [row] = await db().select({ hash: users.passwordHash }).from(users).where(eq(sql`lower(${users.email})`, normalise(email)));
+	return row?.hash ?? '';
 }
 
 function entries(cookie: string | undefined): { nonce: string; mac: string }[] {
@@ -55,8 +65,8 @@ function entries(cookie: string | undefined): { nonce: string; mac: string }[] {
 		.map(([nonce, m]) => ({ nonce, mac: m }));
 }
 
-function matches(key: Buffer, email: string, entry: { nonce: string; mac: string }): boolean {
-	const expected = Buffer.from(mac(key, email, entry.nonce));
+function matches(key: Buffer, email: string, credential: string, entry: { nonce: string; mac: string }): boolean {
+	const expected = Buffer.from(mac(key, email, credential, entry.nonce));
 	const given = Buffer.from(entry.mac);
 	return expected.length === given.length && timingSafeEqual(expected, given);
 }
@@ -66,15 +76,17 @@ export async function trustedDevice(cookie: string | undefined, email: string): 
 	const list = entries(cookie);
 	if (list.length === 0) return null;
 	const key = await secret();
-	return list.find((e) => matches(key, email, e))?.nonce ?? null;
+	const credential = await credentialOf(email);
+	return list.find((e) => matches(key, email, credential, e))?.nonce ?? null;
 }
 
 /** The cookie value after a successful login to `email`: a fresh entry for it first, the browser's other accounts kept. */
 export async function issueDeviceCookie(cookie: string | undefined, email: string): Promise<string> {
 	const key = await secret();
+	const credential = await credentialOf(email);
 	const nonce = randomBytes(16).toString('base64url');
-	const others = entries(cookie).filter((e) => !matches(key, email, e));
-	return [{ nonce, mac: mac(key, email, nonce) }, ...others]
+	const others = entries(cookie).filter((e) => !matches(key, email, credential, e));
+	return [{ nonce, mac: mac(key, email, credential, nonce) }, ...others]
 		.slice(0, MAX_ENTRIES)
 		.map((e) => `${e.nonce}.${e.mac}`)
 		.join('~');

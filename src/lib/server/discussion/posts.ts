@@ -46,6 +46,7 @@ const rowColumns = {
 	title: posts.title,
 	body: posts.body,
 	bodyHtml: posts.bodyHtml,
+	language: posts.language,
 	quotePostId: posts.quotePostId,
 	status: posts.status,
 	statusReason: posts.statusReason,
@@ -140,6 +141,7 @@ function toView(viewer: Viewer, r: PostRow, counts: readonly ReactionCount[], qu
 		status: r.status,
 		statusReason: reasonShown(viewer, r) ? r.statusReason : null,
 		html: shown ? r.bodyHtml : null,
+		language: r.language,
 		source: shown && (mine || viewer.moderator) ? r.body : null,
 		title: r.title,
 		isOpening,
@@ -379,13 +381,15 @@ export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Pr
 		// Only what every member may see is notified; a held reply is, once approved.
 		const notified = isPublic({ status }, thread, thread);
 		const bodyHtml = renderMarkdown(input.body, { mentions: mentions.handles });
+		// The author's choice, else the language they use the platform in.
+		const language = input.language ?? viewer.actor.user.language;
 		// The post and everything written about it, in one round trip; the post is started first, so the rows that
 		// refer to it (notifications, a moderation case) follow it on the connection.
 		const [[post]] = await Promise.all([
 			tx
 				.insert(posts)
 				.overridingSystemValue()
-				.values({ id: postId, threadId, authorId: viewer.id, body: input.body, bodyHtml, quotePostId: input.quotePostId ?? null, status, createdAt: now })
+				.values({ id: postId, threadId, authorId: viewer.id, body: input.body, bodyHtml, language, quotePostId: input.quotePostId ?? null, status, createdAt: now })
 				.returning({ seq: posts.seq })
 				.execute(),
 			status === 'visible' &&
@@ -412,6 +416,7 @@ export async function reply(actor: Actor, threadId: number, raw: ReplyInput): Pr
 				title: null,
 				body: input.body,
 				bodyHtml,
+				language,
 				quotePostId: input.quotePostId ?? null,
 				status,
 				seq: post!.seq,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REACTIONS, THREAD_KINDS } from '../../shared/discussion';
+import { LANGUAGES } from '../../shared/roles';
 import { isCountryCode } from './countries';
 import { plain } from '../text';
 
@@ -22,6 +23,8 @@ const country = plain('error_country')
 	.refine((c) => c === '' || isCountryCode(c), { error: 'error_country' })
 	.transform((c) => c || null);
 const cursor = plain('error_cursor').max(300).optional();
+/** The language a post is written in (its `lang`); left out or empty, the author's platform language. */
+const postLanguage = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.enum(LANGUAGES, { error: 'error_language' }).optional());
 const limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt);
 const optionalId = (error: string) =>
 	z.preprocess((v) => (v === '' || v === null ? undefined : v), id(error).optional());
@@ -42,6 +45,7 @@ export const CreateThreadInput = z.object({
 	title,
 	body,
 	country: country.optional().nullable(),
+	language: postLanguage,
 	idempotencyKey: submissionKey
 });
 export type CreateThreadInput = z.input<typeof CreateThreadInput>;
@@ -59,7 +63,7 @@ export const ListPostsInput = z.object({
 });
 export type ListPostsInput = z.input<typeof ListPostsInput>;
 
-export const ReplyInput = z.object({ body, quotePostId: optionalId('error_post_not_found'), idempotencyKey: submissionKey });
+export const ReplyInput = z.object({ body, quotePostId: optionalId('error_post_not_found'), language: postLanguage, idempotencyKey: submissionKey });
 export type ReplyInput = z.input<typeof ReplyInput>;
 
 export const EditPostInput = z.object({ body, title: title.optional() });

@@ -209,9 +209,11 @@ export async function createThread(actor: Actor, raw: CreateThreadInput): Promis
 			.returning({ id: threads.id });
 		const mentions = await resolveMentions(tx, input.body, viewer.id);
 		const bodyHtml = renderMarkdown(input.body, { mentions: mentions.handles });
+		// The author's choice, else the language they use the platform in.
+		const language = input.language ?? viewer.actor.user.language;
 		const [post] = await tx
 			.insert(posts)
-			.values({ threadId: thread!.id, authorId: viewer.id, title: input.title, body: input.body, bodyHtml, status, createdAt: now })
+			.values({ threadId: thread!.id, authorId: viewer.id, title: input.title, body: input.body, bodyHtml, language, status, createdAt: now })
 			.returning({ id: posts.id, seq: posts.seq });
 		// Claimed as soon as the post has its id: a concurrent second press waits here, then finds this one's thread.
 		await claimSubmission(tx, viewer.id, key, post!.id);
@@ -231,6 +233,7 @@ export async function createThread(actor: Actor, raw: CreateThreadInput): Promis
 			title: input.title,
 			body: input.body,
 			bodyHtml,
+			language,
 			quotePostId: null,
 			status,
 			seq: post!.seq,

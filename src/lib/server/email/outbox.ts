@@ -18,7 +18,8 @@ export const EMAIL_KINDS = [
 	'membership_approved',
 	'membership_declined',
 	'digest',
-	'moderation'
+	'moderation',
+	'password_reset'
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

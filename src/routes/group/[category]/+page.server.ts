@@ -30,7 +30,7 @@ export const actions: Actions = {
 		const values = formValues(await event.request.formData());
 		const result = await formAction(
 			async () => createThread(actor, parseWith(CreateThreadInput, { ...values, category: event.params.category })),
-			{ values: { title: values.title ?? '', body: values.body ?? '', kind: values.kind ?? 'discussion', country: values.country ?? '' } }
+			{ values: { title: values.title ?? '', body: values.body ?? '', kind: values.kind ?? 'discussion', country: values.country ?? '', language: values.language ?? '' } }
 		);
 		if ('threadId' in result) redirect(303, `/group/t/${result.threadId}`);
 		return result;
