@@ -18,14 +18,18 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 				}
 			: null;
 	const participant = actor.kind === 'user' && can(actor.user, 'group.participate') && url.pathname !== '/logout';
+	// Asked at once, not one after the other: every page waits for this layout.
+	const [toAccept, unread] = await Promise.all([
+		// A new version of the guidelines waits for this member's acceptance before they post again.
+		participant && url.pathname !== '/guidelines' ? guidelinesToAccept(actor) : null,
+		// The bell: counted again on every navigation (url), so it follows what was read.
+		participant ? unreadNotificationCount(actor) : null
+	]);
 	return {
 		user,
-		// A new version of the guidelines waits for this member's acceptance before they post again.
-		guidelinesToAccept: participant && url.pathname !== '/guidelines' ? await guidelinesToAccept(actor) : null,
+		guidelinesToAccept: toAccept,
 		capabilities: [...capabilitiesOf(actor.kind === 'user' ? actor.user : null)],
 		demo: runtime().config.demo,
-		// The bell: counted again on every navigation (url), so it follows what was read.
-		unreadNotifications:
-			actor.kind === 'user' && can(actor.user, 'group.participate') && url.pathname !== '/logout' ? await unreadNotificationCount(actor) : null
+		unreadNotifications: unread
 	};
 };
