@@ -8,6 +8,7 @@ import { useServer } from '../helpers/server';
 import { collect, join } from '../helpers/sockets';
 import { createThread, newCategory, newMember, notificationsOf, replyTo, type TestMember } from '../helpers/discussion';
 import type { PostChange } from '../../src/lib/shared/discussion';
+import { newApplicant } from '../helpers/membership';
 
 const t = useServer();
 let author: TestMember;
@@ -132,6 +133,23 @@ describe("a report about a moderator", () => {
 		expect(await memberItems(mod2)).toHaveLength(1);
 		socket1.close();
 		socket2.close();
+	});
+});
+
+describe('a join request in the queue', () => {
+	it('carries what the requests page shows: email, languages, the language chosen, posting, answers and the guidelines version', async () => {
+		const applicant = await newApplicant(t, { languages: ['nl', 'es'], message: 'Wij wonen sinds kort in Bogotá.' });
+		const item = (await t.api('/api/moderation/queue?limit=100', { cookie: mod1.cookie })).body.items.find((i: { joinRequest: { id: string } | null }) => i.joinRequest?.id === applicant.requestId);
+		expect(item.joinRequest).toMatchObject({
+			email: applicant.email,
+			language: applicant.language,
+			languages: ['nl', 'es'],
+			message: 'Wij wonen sinds kort in Bogotá.',
+			guidelinesVersion: expect.any(Number),
+			postingCity: expect.any(String),
+			civilServantName: expect.any(String),
+			civilServantDepartment: expect.any(String)
+		});
 	});
 });
 

@@ -75,6 +75,10 @@ export const QueueItem = z.object({
 	joinRequest: z
 		.object({
 			id: z.string(),
+			/** The applicant's address and the language they chose for the platform, as the requests page shows them. */
+			email: z.string(),
+			language: z.string(),
+			guidelinesVersion: z.number(),
 			postingCountry: z.string(),
 			postingCity: z.string(),
 			relation: z.string(),

@@ -7,7 +7,7 @@ import { decideJoinRequest } from '$lib/server/membership/join-requests';
 import { MemberActionInput, MemberIdParam, PostActionInput } from '$lib/server/moderation/schemas';
 import { PostIdParam } from '$lib/server/discussion/schemas';
 import { DecideJoinRequestInput, IdParam } from '$lib/server/membership/schemas';
-import { countryName } from '$lib/server/membership/countries';
+import { countryName, languageName } from '$lib/server/membership/countries';
 import { getLocale } from '$lib/paraglide/runtime';
 
 /** The moderators' one queue: join requests, reported and held items, most urgent first; live. */
@@ -17,7 +17,12 @@ export const load: PageServerLoad = async (event) => {
 	const page = await orErrorPage(() => listQueue(actor, { cursor, limit: 25 }));
 	const locale = getLocale();
 	return {
-		items: page.items.map((i) => ({ ...i, openedAt: i.openedAt.toISOString(), country: i.joinRequest ? countryName(i.joinRequest.postingCountry, locale) : null })),
+		items: page.items.map((i) => ({
+			...i,
+			openedAt: i.openedAt.toISOString(),
+			country: i.joinRequest ? countryName(i.joinRequest.postingCountry, locale) : null,
+			languages: i.joinRequest ? i.joinRequest.languages.map((l) => languageName(l, locale)) : []
+		})),
 		nextCursor: page.nextCursor,
 		firstPage: !cursor
 	};

@@ -201,7 +201,9 @@ export async function listQueue(actor: Actor, raw: ListQueueInput = {}): Promise
 			userId: modCases.userId,
 			displayName: users.displayName,
 			handle: users.handle,
-			status: users.status
+			status: users.status,
+			email: users.email,
+			language: users.language
 		})
 		.from(modCases)
 		.innerJoin(users, eq(users.id, modCases.userId))
@@ -253,6 +255,9 @@ export async function listQueue(actor: Actor, raw: ListQueueInput = {}): Promise
 			joinRequest: jr
 				? {
 						id: jr.id,
+						email: r.email,
+						language: r.language,
+						guidelinesVersion: jr.guidelinesVersion,
 						postingCountry: jr.postingCountry,
 						postingCity: jr.postingCity,
 						relation: jr.relation,
