@@ -217,6 +217,20 @@ describe('the audit log', () => {
 		expect((await t.api('/api/moderation/audit?actor=anna', { cookie: mod.cookie })).status).toBe(400);
 	});
 
+	it('names a conversation to those who may see it: moderators always, an admin outside the group only while it is public', async () => {
+		const author = await newMember(t, { name: 'Noor Schrijver' });
+		const { threadId, postId } = await createThread(t, author.cookie, { category: category.slug, title: 'Een gesprek dat verdwijnt' });
+		expect((await t.api(`/api/moderation/posts/${postId}`, { method: 'POST', cookie: mod.cookie, body: { action: 'hide', reason: 'Privégegevens' } })).status).toBe(200);
+		const rowFor = async (cookie: string) =>
+			((await t.api(`/api/moderation/audit?action=post.hide&subject=${author.id}`, { cookie })).body.items as AuditRow[]).find((r) => r.names.thread?.id === threadId)!;
+		const forMod = await rowFor(mod.cookie);
+		expect(forMod.names.thread).toEqual({ id: threadId, title: 'Een gesprek dat verdwijnt' });
+		expect(auditSentence(forMod, 'en', 'UTC')).toBe('Mees Moderator hid a post by Noor Schrijver in ‘Een gesprek dat verdwijnt’: Privégegevens');
+		const forAdmin = await rowFor(await t.login('admin@example.org'));
+		expect(forAdmin.names.thread).toEqual({ id: threadId, title: null });
+		expect(auditSentence(forAdmin, 'en', 'UTC')).toBe('Mees Moderator hid a post by Noor Schrijver in a conversation that is not public: Privégegevens');
+	});
+
 	it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
 		const [row] = await t.db.select({ id: auditLog.id }).from(auditLog).limit(1);
 		expect(row).toBeDefined();
