@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 import nlMembership from '../../messages/membership/nl.json' with { type: 'json' };
 import enMembership from '../../messages/membership/en.json' with { type: 'json' };
-import { expectAccessible, either, LANGS, langOf, login, loginAs, MESSAGES, useLanguage, type Lang } from './helpers';
+import { expectAccessible, either, LANGS, langOf, login, loginAs, MESSAGES, patternOf, useLanguage, type Lang, type Message } from './helpers';
 
 /**
  * Membership in the browser: joining by invitation, asking to join and being
@@ -17,10 +17,10 @@ type Key = Exclude<keyof typeof enMembership | keyof (typeof MESSAGES)['en'], '$
 
 /** A message in one language, from either message file, with `{placeholders}` filled in. */
 function t(lang: Lang, key: Key, inputs: Record<string, string | number> = {}): string {
-	const all = { ...MESSAGES[lang], ...MEMBERSHIP[lang] } as Record<string, string>;
-	const text = all[key];
-	if (text === undefined) throw new Error(`no message ${key}`);
-	return text.replace(/\{(\w+)\}/g, (_, name: string) => String(inputs[name] ?? `{${name}}`));
+	const all = { ...MESSAGES[lang], ...MEMBERSHIP[lang] } as Record<string, Message>;
+	const message = all[key];
+	if (message === undefined) throw new Error(`no message ${key}`);
+	return patternOf(lang, message, inputs).replace(/\{(\w+)\}/g, (_, name: string) => String(inputs[name] ?? `{${name}}`));
 }
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A membership message in either language, as a pattern (start of the accessible name). */
