@@ -12,17 +12,17 @@ export type Lang = 'nl' | 'en';
 export const LANGS: Lang[] = ['nl', 'en'];
 
 /** Every message file of a language, as paraglide reads them (project.inlang/settings.json). */
-function loadMessages(lang: Lang): Record<string, string> {
+function loadMessages(lang: Lang): Record<string, Message> {
 	const settings = JSON.parse(fs.readFileSync('project.inlang/settings.json', 'utf8')) as {
 		'plugin.inlang.messageFormat': { pathPattern: string | string[] };
 	};
 	const patterns = [settings['plugin.inlang.messageFormat'].pathPattern].flat();
-	const all: Record<string, string> = {};
+	const all: Record<string, Message> = {};
 	for (const pattern of patterns) Object.assign(all, JSON.parse(fs.readFileSync(path.resolve(pattern.replace('{locale}', lang)), 'utf8')));
 	delete all.$schema;
 	return all;
 }
-export const MESSAGES: Record<Lang, Record<string, string>> = { nl: loadMessages('nl'), en: loadMessages('en') };
+export const MESSAGES: Record<Lang, Record<string, Message>> = { nl: loadMessages('nl'), en: loadMessages('en') };
 
 /** The demo password (src/lib/server/demo/seed.ts); the login page shows it while DEMO=1. */
 export const DEMO_PASSWORD = 'klankbord-demo-2026';
@@ -38,11 +38,40 @@ export const ACCOUNTS = {
 } as const;
 export type AccountName = keyof typeof ACCOUNTS;
 
-/** A message in one language, with `{placeholders}` filled in. */
+/**
+ * A message as the inlang message format stores it: a pattern, or (plurals)
+ * a list holding one set of variants, each chosen by its selectors.
+ */
+export type Message = string | { declarations?: string[]; selectors?: string[]; match: Record<string, string> }[];
+
+/**
+ * The pattern a message shows for these inputs, chosen as paraglide chooses:
+ * `local xPlural = x: plural` is the CLDR category of x in the language, and
+ * the first variant whose every `selector=value` holds (`*` always does) wins.
+ */
+export function patternOf(lang: Lang, message: Message, inputs: Record<string, string | number> = {}): string {
+	if (typeof message === 'string') return message;
+	const { declarations = [], match } = message[0]!;
+	const values: Record<string, string> = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, String(v)]));
+	for (const d of declarations) {
+		const local = /^local (\w+) = (\w+): plural$/.exec(d);
+		if (local) values[local[1]!] = new Intl.PluralRules(lang).select(Number(inputs[local[2]!]));
+	}
+	const hit = Object.entries(match).find(([conditions]) =>
+		conditions.split(',').every((c) => {
+			const [name, value] = c.trim().split('=') as [string, string];
+			return value === '*' || values[name] === value;
+		})
+	);
+	if (!hit) throw new Error(`No variant for ${JSON.stringify(inputs)}`);
+	return hit[1];
+}
+
+/** A message in one language, with `{placeholders}` filled in (and its plural chosen). */
 export function msg(lang: Lang, key: string, inputs: Record<string, string | number> = {}): string {
-	const text = MESSAGES[lang][key];
-	if (text === undefined) throw new Error(`No message "${key}" in ${lang}`);
-	return text.replace(/\{(\w+)\}/g, (_, name: string) => String(inputs[name] ?? `{${name}}`));
+	const message = MESSAGES[lang][key];
+	if (message === undefined) throw new Error(`No message "${key}" in ${lang}`);
+	return patternOf(lang, message, inputs).replace(/\{(\w+)\}/g, (_, name: string) => String(inputs[name] ?? `{${name}}`));
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -22,31 +22,31 @@ Partnerplein is besloten. Deel geen berichten, namen of foto's van andere leden 
 
 ## 2. Wees vriendelijk en respectvol
 
-We wonen overal ter wereld en zitten in heel verschillende situaties: met of zonder kinderen, met of zonder werk, voor het eerst op post of voor de vijfde keer. Reageer zoals u zelf aangesproken wilt worden. Beledigingen, discriminatie, intimidatie en persoonlijke aanvallen horen hier niet.
+We wonen overal ter wereld en zitten in heel verschillende situaties: met of zonder kinderen, met of zonder werk, voor het eerst op post of voor de vijfde keer. Reageer zoals je zelf aangesproken wilt worden. Beledigingen, discriminatie, intimidatie en persoonlijke aanvallen horen hier niet.
 
-## 3. Denk aan veiligheid, van uzelf en van anderen
+## 3. Denk aan veiligheid, van jezelf en van anderen
 
-Op sommige standplaatsen is het verstandig weinig te vertellen over waar u woont, over reisplannen of over het werk van uw partner. Deel geen adressen, reisschema's of vertrouwelijke informatie over de post of het ministerie. U bepaalt zelf of andere leden uw standplaats zien; u kunt dat altijd wijzigen op uw profiel.
+Op sommige standplaatsen is het verstandig weinig te vertellen over waar je woont, over reisplannen of over het werk van je partner. Deel geen adressen, reisschema's of vertrouwelijke informatie over de post of het ministerie. Je bepaalt zelf of andere leden je standplaats zien; je kunt dat altijd wijzigen op je profiel.
 
 ## 4. Ervaringen delen, geen dienstzaken
 
-Vragen over regelingen, zoals de vergoeding voor professionele ontwikkeling of werken op een standplaats, zijn welkom, en de klankbordgroep neemt signalen mee naar het ministerie. Persoonlijke dossiers en klachten over individuele beslissingen bespreekt u met het ministerie zelf, niet hier.
+Vragen over regelingen, zoals de vergoeding voor professionele ontwikkeling of werken op een standplaats, zijn welkom, en de klankbordgroep neemt signalen mee naar het ministerie. Persoonlijke dossiers en klachten over individuele beslissingen bespreek je met het ministerie zelf, niet hier.
 
 ## 5. Geen reclame
 
-Tips en aanbevelingen vragen en geven mag altijd. Reclame voor uw eigen bedrijf of diensten plaatst u alleen als iemand erom vraagt.
+Tips en aanbevelingen vragen en geven mag altijd. Reclame voor je eigen bedrijf of diensten plaats je alleen als iemand erom vraagt.
 
 ## 6. Privacy
 
-Deel geen persoonlijke gegevens van anderen. Over gezondheid, relaties of geldzorgen vertelt u alleen wat u zelf wilt; vraag een moderator gerust om iets van uzelf te verwijderen.
+Deel geen persoonlijke gegevens van anderen. Over gezondheid, relaties of geldzorgen vertel je alleen wat je zelf wilt; vraag een moderator gerust om iets van jezelf te verwijderen.
 
 ## 7. Moderatie
 
-Moderatoren houden de groep veilig. Zij kunnen berichten verbergen of verwijderen en leden waarschuwen, tijdelijk dempen, schorsen of verwijderen, altijd met een reden. Ziet u iets dat niet door de beugel kan? Meld het bericht; een moderator kijkt ernaar.
+Moderatoren houden de groep veilig. Zij kunnen berichten verbergen of verwijderen en leden waarschuwen, tijdelijk dempen, schorsen of verwijderen, altijd met een reden. Zie je iets dat niet door de beugel kan? Rapporteer het bericht; een moderator kijkt ernaar.
 
 ## 8. In nood
 
-Partnerplein is geen noodlijn. Bij gevaar of een crisis neemt u contact op met de ambassade of het consulaat, of met het contactcentrum van het ministerie, dat dag en nacht bereikbaar is.`;
+Partnerplein is geen noodlijn. Bij gevaar of een crisis neem je contact op met de ambassade of het consulaat, of met het contactcentrum van het ministerie, dat dag en nacht bereikbaar is.`;
 
 export const GUIDELINES_EN = `Partnerplein is a place by and for the partners of staff posted abroad. These guidelines help keep it safe and helpful. By joining, you accept them.
 
