@@ -134,11 +134,15 @@ describe('search', () => {
 		const c = await newMember(t, { name: 'Cas Schrijver' });
 		const th = await createThread(t, c.cookie, { category: sparse.slug, title: 'Regenseizoen in Dhaka', body: 'Moessonlaarzen: waar koop je die?' });
 		const hidden = await createThread(t, c.cookie, { category: sparse.slug, title: 'Verborgen draad', body: 'Straks verborgen' });
-		// One match in every 40 posts, so the first window holds about a hundred and the search must widen it
-		// (twice); the newest matches include a held reply and one in a hidden thread, which must not count.
-		const every = 40;
+		// Older posts without the word, then one match in every 25 posts: the first window holds about 160
+		// matches, so the search must widen it once; the newest matches include a held reply and one in a
+		// hidden thread, which must not count.
+		await t.db.execute(sql`
+			insert into posts (thread_id, author_id, body, body_html)
+			select ${hidden.threadId}, ${c.id}, 'Ouder bericht ' || n, '<p>Ouder bericht</p>' from generate_series(1, 16000) as n`);
+		const every = 25;
 		const count = (SEARCH_CANDIDATES + 30) * every;
-		expect(count).toBeGreaterThan(GIN_FIRST_WINDOW * 2);
+		expect(count).toBeGreaterThan(GIN_FIRST_WINDOW);
 		await t.db.execute(sql`
 			insert into posts (thread_id, author_id, body, body_html)
 			select ${th.threadId}, ${c.id}, b, '<p>' || b || '</p>'

@@ -65,39 +65,75 @@ const filtersSql = (input: Filters) =>
 /**
  * Without RUM, GIN hands matches over in no order: taking the newest meant reading every match, so a
  * common word cost in proportion to the group's size (3.5× at 1M posts what it cost at 10k). Instead
- * the newest ids are searched first, in windows `id > newest - W` that grow GIN_WINDOW_GROWTH-fold
- * until SEARCH_CANDIDATES matches qualify or the window holds every post: the newest candidates all
- * lie in any window that holds that many, so the answer is exactly the RUM path's, and a common word
- * stops after a window or two however big the group is.
+ * the newest ids are searched first, in windows `id > newest - W` (GIN's matches ANDed with the id
+ * range, so only the window's matches are read) that grow (to where the matches found so far say
+ * enough will be) until SEARCH_CANDIDATES matches qualify:
+ * the newest candidates all lie in any window that holds that many, so the answer is exactly the RUM
+ * path's, and a common word stops after a window or two however big the group is. When a window
+ * shows the word is too rare among the newest posts for a bigger one to pay (it would need a large
+ * part of the group), the rest is left to newestMatchesByGin, which reads every match once.
  */
 export const GIN_FIRST_WINDOW = 4096;
-const GIN_WINDOW_GROWTH = 8;
+const GIN_WINDOW_GROWTH = 2;
 
-/** The newest SEARCH_CANDIDATES qualifying matches with an id above `above`, newest first. */
-const newestMatchesAbove = (input: Filters & { q: string }, above: number) => sql`
+/**
+ * The qualifying matches with an id above `above`, newest first. Materialized without an order, so
+ * the planner cannot walk the primary key backwards testing every post against the words (a word that
+ * is rare among the newest posts would make that walk read the whole window, or the whole table).
+ */
+const matchesAbove = (input: Filters & { q: string }, above: number) => sql`
+	with windowed as materialized (
+		select p.id, p.thread_id, p.status from posts p
+		where numnode(${tsquery(input.q)}) > 0 and p.search @@ ${tsquery(input.q)} and p.id > ${above}::bigint
+	)
 	select posts.id
-	from posts
+	from windowed as posts
 	join threads on threads.id = posts.thread_id
 	join categories on categories.id = threads.category_id
-	where numnode(${tsquery(input.q)}) > 0 and posts.search @@ ${tsquery(input.q)} and posts.id > ${above}::bigint
-		and ${publicPostSql()} ${filtersSql(input)}
+	where ${publicPostSql()} ${filtersSql(input)}
+	order by posts.id desc
+	limit ${SEARCH_CANDIDATES}`;
+
+/**
+ * Every match through GIN, sorted by id, as a derived table named posts (so that publicPostSql applies
+ * to it as written); joined in that order, threads and categories are read only until
+ * SEARCH_CANDIDATES rows qualify, not for every match.
+ */
+const newestMatchesByGin = (input: Filters & { q: string }) => sql`
+	with s as (select ${tsquery(input.q)} as query)
+	select posts.id
+	from (
+		select p.id, p.thread_id, p.status
+		from posts p
+		cross join s
+		where numnode(s.query) > 0 and p.search @@ s.query
+		order by p.id desc
+	) as posts
+	join threads on threads.id = posts.thread_id
+	join categories on categories.id = threads.category_id
+	where ${publicPostSql()} ${filtersSql(input)}
 	order by posts.id desc
 	limit ${SEARCH_CANDIDATES}`;
 
 async function candidateIdsByGinWindows(input: Filters & { q: string }): Promise<number[]> {
 	const database = runtime().database;
+	const ids = async (query: SQL) => (await database.rows<{ id: number | string }>(query)).map((r) => Number(r.id));
 	const [span] = await database.rows<{ newest: number | string | null; oldest: number | string | null }>(
 		sql`select max(id) as newest, min(id) as oldest from posts`
 	);
 	if (span?.newest == null || span.oldest == null) return [];
 	const newest = Number(span.newest);
-	const oldest = Number(span.oldest);
-	for (let window = GIN_FIRST_WINDOW; ; window *= GIN_WINDOW_GROWTH) {
-		const above = newest - window;
-		const everything = above < oldest;
-		const rows = await database.rows<{ id: number | string }>(newestMatchesAbove(input, everything ? oldest - 1 : above));
-		if (rows.length >= SEARCH_CANDIDATES || everything) return rows.map((r) => Number(r.id));
+	const all = newest - Number(span.oldest) + 1;
+	let window = GIN_FIRST_WINDOW;
+	while (window < all) {
+		const found = await ids(matchesAbove(input, newest - window));
+		if (found.length >= SEARCH_CANDIDATES) return found;
+		// As dense further back, how big a window would hold enough: past half the group, reading every match costs no more.
+		const needed = found.length ? (window * SEARCH_CANDIDATES) / found.length : Infinity;
+		if (needed > all / 2) break;
+		window = Math.max(window * GIN_WINDOW_GROWTH, Math.ceil(needed * 1.5));
 	}
+	return ids(newestMatchesByGin(input));
 }
 
 /** The candidates found by the windows above, ranked. */
