@@ -58,7 +58,7 @@ test('page addresses with control characters get a 4xx, never a 500', async ({ p
 		[mod, '/group?cursor=%00'],
 		[mod, '/search?q=a%00b'],
 		[mod, '/search?q=hello&category=%00'],
-		[mod, '/audit?targetId=1%00'],
+		[mod, '/audit?about=a%00'],
 		[mod, '/audit?cursor=%00'],
 		[mod, '/moderation?cursor=%00'],
 		[mod, '/moderation/requests?cursor=%00'],
