@@ -125,13 +125,17 @@ async function candidateIdsByGinWindows(input: Filters & { q: string }): Promise
 	const newest = Number(span.newest);
 	const all = newest - Number(span.oldest) + 1;
 	let window = GIN_FIRST_WINDOW;
+	let before = { window: 0, found: 0 };
 	while (window < all) {
 		const found = await ids(matchesAbove(input, newest - window));
 		if (found.length >= SEARCH_CANDIDATES) return found;
-		// As dense further back, how big a window would hold enough: past half the group, reading every match costs no more.
-		const needed = found.length ? (window * SEARCH_CANDIDATES) / found.length : Infinity;
-		if (needed > all / 2) break;
-		window = Math.max(window * GIN_WINDOW_GROWTH, Math.ceil(needed * 1.5));
+		// As dense further back as in the part just added, how much more would hold enough: past half the
+		// group (or nothing new in that part), reading every match at once costs no more.
+		const added = found.length - before.found;
+		const more = added > 0 ? ((window - before.window) * (SEARCH_CANDIDATES - found.length)) / added : Infinity;
+		if (window + more > all / 2) break;
+		before = { window, found: found.length };
+		window = Math.max(window * GIN_WINDOW_GROWTH, Math.ceil(window + more * 1.5));
 	}
 	return ids(newestMatchesByGin(input));
 }
