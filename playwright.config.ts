@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { startMailSink } from './tests/e2e/mail-sink';
 
 /**
  * Browser tests against the production build (`npm run build` first), served by
@@ -27,6 +28,14 @@ if (!process.env.E2E_DATA_DIR) {
 	process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
 }
 const dataDir = process.env.E2E_DATA_DIR;
+// The server's email goes out by SMTP to a mailbox of the run's own (tests/e2e/mail-sink.ts), so specs read what a
+// person would receive, sent the whole real way; started once, in the runner.
+const SMTP_PORT = PORT + 20_000;
+if (!process.env.E2E_MAIL_DIR) {
+	process.env.E2E_MAIL_DIR = `${dataDir}-mail`;
+	startMailSink(SMTP_PORT, process.env.E2E_MAIL_DIR);
+	process.on('exit', () => fs.rmSync(`${dataDir}-mail`, { recursive: true, force: true }));
+}
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -81,6 +90,7 @@ export default defineConfig({
 			DEMO: '1',
 			LOG_LEVEL: 'warn',
 			DATA_DIR: dataDir,
+			SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
 			// Always the embedded database, whatever the shell has set.
 			DATABASE_URL: ''
 		}
