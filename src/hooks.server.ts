@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { m } from '$lib/paraglide/messages';
 import { anonymous } from '$lib/server/auth/actor';
 import { LOCALE_COOKIE } from '$lib/server/auth/cookie';
 import { clearCookie, cookieValue, setCookie } from '$lib/server/kit';
@@ -49,8 +50,14 @@ export const handle = sequence(handleSession, handleLocale);
  * SvelteKit's default prints `error.stack`, whose first lines are a failed
  * query's message with its values (post bodies, addresses): the log gets what
  * serializeError keeps instead.
+ *
+ * What it answers is its own English ("Not Found", "Internal Error"): the
+ * error page gets a message in the reader's language instead. This runs inside
+ * handleLocale's paraglideMiddleware (an unknown path is resolved there too),
+ * so the messages speak the request's language.
  */
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status === 404) return;
+	if (status === 404) return { message: m.error_page_not_found_text() };
 	console.error(`[${status}] ${event.request.method} ${event.url.pathname}`, JSON.stringify(serializeError(error)));
+	if (status >= 500) return { message: m.error_internal() };
 };

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { either, langOf, loginAs, logout, msg, type Lang } from './helpers';
+import { either, langOf, loginAs, logout, msg, useLanguage, type Lang } from './helpers';
 
 /** The header switch: `<html lang>`, the text, a cookie for everyone, and the account setting once logged in. */
 
@@ -82,4 +82,27 @@ test('logged in: the choice is saved to the account and follows it to a fresh br
 	await expect(again.getByRole('heading', { level: 1 })).toHaveText(msg(start, 'account_title'));
 	await expect(again.getByRole('link', { name: either('nav_home') })).toHaveText(msg(start, 'nav_home'));
 	await second.close();
+});
+
+test('an unknown address answers in the reader’s language: the cookie, else the browser’s wish', async ({ browser }) => {
+	const cases: { lang: Lang; cookie: boolean; locale: string }[] = [
+		{ lang: 'en', cookie: true, locale: 'nl-NL' },
+		{ lang: 'nl', cookie: true, locale: 'en-GB' },
+		{ lang: 'en', cookie: false, locale: 'en-GB' }
+	];
+	for (const { lang, cookie, locale } of cases) {
+		const context = await browser.newContext({ locale });
+		if (cookie) await useLanguage(context, lang);
+		const page = await context.newPage();
+		const response = await page.goto('/dit-adres-bestaat-niet/echt-niet');
+		expect(response?.status()).toBe(404);
+		await expect(page.locator('html')).toHaveAttribute('lang', lang);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg(lang, 'error_page_not_found'));
+		const main = page.getByRole('main');
+		await expect(main).toContainText(msg(lang, 'error_page_not_found_text'));
+		await expect(main.getByRole('link', { name: msg(lang, 'error_page_back') })).toBeVisible();
+		// Not SvelteKit's own English
+		await expect(main).not.toContainText('Not Found');
+		await context.close();
+	}
 });
