@@ -51,7 +51,7 @@ export function formatDuration(seconds: number, locale: string): string {
 export function formatTimeZone(zone: string, at: Date = new Date()): string {
 	if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
 	const place = zone.split('/').at(-1)!.replaceAll('_', ' ');
-	let offset = '';
+	let offset: string;
 	try {
 		const name = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
 		offset = name.replace(/^GMT/, 'UTC').replace('-', '−');

@@ -229,7 +229,7 @@ test.describe('without JavaScript', () => {
 		const lang = await langOf(page);
 		const person = { name: `Noor Zonder Script ${unique()}`, email: `nojs-${unique()}@example.org` };
 		await fillJoinForm(page, person, { country: 'MA', city: 'Rabat', password: 'qwertyuiop' });
-		await expect(page.getByRole('alert')).toHaveText(t(lang, 'error_password_common'));
+		await expect(page.getByRole('alert')).toContainText(t(lang, 'error_password_common'));
 		// What was typed is still there, except the password.
 		await expect(page.getByLabel(t(lang, 'field_display_name'), { exact: true })).toHaveValue(person.name);
 		await expect(page.getByLabel(t(lang, 'join_field_city'), { exact: true })).toHaveValue('Rabat');
@@ -258,7 +258,7 @@ for (const lang of LANGS) {
 			await page.goto('/join');
 			await expectAccessible(page, '/join', lang);
 			await fillJoinForm(page, { name: 'Sanne Dubbel', email: `a11y-${unique()}@example.org` }, { password: 'qwertyuiop' });
-			await expect(page.getByRole('alert')).toHaveText(t(lang, 'error_password_common'));
+			await expect(page.getByRole('alert')).toContainText(t(lang, 'error_password_common'));
 			await expectAccessible(page, '/join with an error', lang);
 			await page.goto('/join/sent');
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(t(lang, 'join_sent_title'));
@@ -333,7 +333,7 @@ for (const lang of LANGS) {
 			// A refused save shows the message and keeps what was typed.
 			await page.getByLabel(t(lang, 'profile_bio'), { exact: true }).fill('   ');
 			await page.getByRole('button', { name: t(lang, 'save') }).click();
-			await expect(page.getByRole('alert')).toHaveText(t(lang, 'error_bio_too_long'));
+			await expect(page.getByRole('alert')).toContainText(t(lang, 'error_bio_too_long'));
 			await expectAccessible(page, '/profile with an error', lang);
 		});
 	});

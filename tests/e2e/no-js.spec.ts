@@ -22,7 +22,7 @@ test('without JavaScript: log in, change the display name, log out', async ({ pa
 	await name.fill('Pieter Bakker (zonder JS)');
 	await page.getByRole('button', { name: msg(lang, 'save') }).click();
 	await expect(page).toHaveURL(/\/account\?\/profile$|\/account$/);
-	await expect(page.getByRole('status')).toHaveText(msg(lang, 'saved'));
+	await expect(page.getByRole('status').filter({ hasText: msg(lang, 'saved') })).toBeVisible();
 	await expect(name).toHaveValue('Pieter Bakker (zonder JS)');
 	await expect(page.getByRole('banner')).toContainText('Pieter Bakker (zonder JS)');
 
@@ -35,13 +35,13 @@ test('without JavaScript: log in, change the display name, log out', async ({ pa
 	// A refusal comes back as a readable message on the same page.
 	await name.fill(' P ');
 	await page.getByRole('button', { name: msg(lang, 'save') }).click();
-	await expect(page.getByRole('alert')).toHaveText(msg(lang, 'error_display_name'));
+	await expect(page.getByRole('alert')).toContainText(msg(lang, 'error_display_name'));
 
 	// Put the name back.
 	await page.goto('/account');
 	await name.fill('Pieter Bakker');
 	await page.getByRole('button', { name: msg(lang, 'save') }).click();
-	await expect(page.getByRole('status')).toHaveText(msg(lang, 'saved'));
+	await expect(page.getByRole('status').filter({ hasText: msg(lang, 'saved') })).toBeVisible();
 
 	await logout(page);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(either('landing_title'));

@@ -98,7 +98,8 @@ export const actions: Actions = {
 				const receipt = await reportPost(actor, postId, parseWith(ReportInput, values));
 				return { which: 'report' as const, reported: postId, hidden: receipt.hidden, threadId: id };
 			},
-			{ which: 'post' as const }
+			// The report panel of that post shows what to correct (ReportForm).
+			{ which: 'post' as const, reportFor: values.postId }
 		);
 	},
 	moderate: (event) => postAction(event, (actor, values, postId) => moderatePost(actor, postId, parseWith(PostActionInput, values))),
