@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { expectAccessible, langOf, msg, apiLogin } from './helpers';
+import { ACCOUNTS, DEMO_PASSWORD, expectAccessible, langOf, msg, apiLogin } from './helpers';
 import { mailTo } from './mailbox';
 
 // The pages' CSP allows no inline script, which is how addScriptTag injects axe.
@@ -9,13 +9,13 @@ const PASSWORD = 'a long walk along the canal';
 const NEW_PASSWORD = 'a slow boat up the mekong';
 
 /** An account of this test's own (a join request: pending), so no demo account's password changes under other specs. */
-async function newAccount(request: APIRequestContext, email: string) {
+async function newAccount(request: APIRequestContext, email: string, displayName = 'Rosa Reset') {
 	const guidelines = await (await request.get('/api/guidelines')).json();
 	const res = await request.post('/api/join-requests', {
 		data: {
 			email,
 			password: PASSWORD,
-			displayName: 'Rosa Reset',
+			displayName,
 			language: 'en',
 			postingCountry: 'PE',
 			postingCity: 'Lima',
@@ -81,6 +81,38 @@ test('password reset end to end: from the login page through the email to a new 
 	const after = await langOf(page);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg(after, 'reset_invalid_title'));
 	await expectAccessible(page, 'used reset link', after);
+	// Out of the moderators' queue again, for the specs that look at it.
+	expect((await page.request.delete('/api/me/join-request')).status()).toBeLessThan(300);
+});
+
+test('a declined applicant is shown how to reach the moderators, and the admin list says declined', async ({ page, request, browser }) => {
+	const email = `dana-declined-${Date.now()}@example.org`;
+	await newAccount(request, email, 'Dana Declined');
+	const moderator = await browser.newContext();
+	expect((await moderator.request.post('/api/auth/login', { data: { email: ACCOUNTS.moderator, password: DEMO_PASSWORD } })).status()).toBe(200);
+	const pending = await (await moderator.request.get('/api/join-requests?limit=100')).json();
+	const mine = pending.items.find((r: { applicant: { email: string } }) => r.applicant.email === email);
+	expect((await moderator.request.post(`/api/join-requests/${mine.id}/decision`, { data: { decision: 'decline', reason: 'We could not confirm the posting.' } })).status()).toBe(200);
+	await moderator.close();
+
+	expect((await page.request.post('/api/auth/login', { data: { email, password: PASSWORD } })).status()).toBe(200);
+	await page.goto('/pending');
+	const lang = await langOf(page);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg(lang, 'pending_declined_title'));
+	await expect(page.getByText(msg(lang, 'pending_declined_contact'))).toBeVisible();
+	await expect(page.getByRole('link', { name: /^moderators@/ })).toHaveAttribute('href', /^mailto:moderators@/);
+	await expectAccessible(page, 'declined applicant', lang);
+
+	const admin = await browser.newContext();
+	const adminPage = await admin.newPage();
+	expect((await admin.request.post('/api/auth/login', { data: { email: ACCOUNTS.admin, password: DEMO_PASSWORD } })).status()).toBe(200);
+	await adminPage.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+	const adminLang = await langOf(adminPage);
+	const status = adminPage.getByRole('combobox', { name: `${msg(adminLang, 'field_status')} — Dana Declined` });
+	await expect(status).toHaveValue('pending');
+	await expect(status.locator('option:checked')).toHaveText(msg(adminLang, 'admin_users_declined'));
+	await admin.close();
+	expect((await page.request.delete('/api/me/join-request')).status()).toBeLessThan(300);
 });
 
 test('an address without an account gets the same answer', async ({ page }) => {

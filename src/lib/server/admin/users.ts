@@ -10,8 +10,11 @@ import { ListUsersInput, type UpdateUserInput } from '../accounts/schemas';
 import type { Role } from '../../shared/roles';
 import { audit } from '../audit/log';
 
-/** Whether the person's request to join was declined (one request per person, on its unique user_id). */
-const declined = sql<boolean>`exists (select 1 from join_requests jr where jr.user_id = ${users.id} and jr.status = 'declined')`.as('declined');
+/**
+ * Whether the person's request to join was declined (one request per person, on its unique user_id). The outer
+ * column is spelled out: drizzle leaves a lone table's columns unqualified, and join_requests has an "id" of its own.
+ */
+const declined = sql<boolean>`exists (select 1 from join_requests jr where jr.user_id = "users"."id" and jr.status = 'declined')`.as('declined');
 
 /** Newest first, by (created_at, id) on users_created_idx. */
 export async function listUsers(actor: Actor, raw: ListUsersInput): Promise<Page<AdminUserRow>> {
