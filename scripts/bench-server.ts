@@ -7,6 +7,7 @@
 //   → { id, cmd: 'untap' }                         stop; answers { statements }
 //   → { id, cmd: 'raw-broadcast', threadId, … }    the fan-out baseline: a plain insert through
 //                                                  postgres.js, then a plain Socket.IO broadcast
+//   → { id, cmd: 'rss' }                           the process's resident memory, in bytes
 //   → { id, cmd: 'close' }                         stop the server and exit
 //   ← { ready: url } once listening; { id, result } or { id, error } for each command
 import postgres from 'postgres';
@@ -29,9 +30,11 @@ let tap: Captured[] | null = null;
 const config = { ...readConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, DEMO: '0', PORT: '0', LOG_LEVEL: 'silent' }), logLevel: 'silent' };
 const server = await startServer({
 	config,
-	// The e-mail sender polls the outbox on a timer; its statements are not part of any request.
+	// The pages too (build/handler.js), so a thread page is measured next to the API behind it.
+	withPages: true,
+	// The e-mail sender polls the outbox, and the jobs runner its table, on timers: their statements are not part of any request.
 	onQuery: (query, params) => {
-		if (tap && !/\boutbox\b/.test(query)) tap.push({ query, params });
+		if (tap && !/\b(outbox|jobs)\b/.test(query)) tap.push({ query, params });
 	}
 });
 const raw = postgres(url, { max: 2, onnotice: () => {} });
@@ -40,6 +43,7 @@ type Command =
 	| { id: number; cmd: 'tap' }
 	| { id: number; cmd: 'untap' }
 	| { id: number; cmd: 'raw-broadcast'; threadId: number; authorId: string; body: string; payload: Record<string, unknown> }
+	| { id: number; cmd: 'rss' }
 	| { id: number; cmd: 'close' };
 
 process.on('message', async (m: Command) => {
@@ -59,6 +63,8 @@ process.on('message', async (m: Command) => {
 				server.realtime.io.to(`thread:${m.threadId}`).emit('post:changed', { ...m.payload, id: Number(row!.id), seq: Number(row!.seq), raw: true } as never);
 				return send({ id: m.id, result: null });
 			}
+			case 'rss':
+				return send({ id: m.id, result: process.memoryUsage().rss });
 			case 'close':
 				await raw.end();
 				await server.close();

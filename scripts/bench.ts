@@ -21,12 +21,21 @@
 // to each socket's arrival. The last line is one JSON object with every figure.
 //
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench
+// Pages: at the largest size, a thread page's HTML throughput against the thread JSON API's
+// (50 connections, a browser's accept-encoding), the server's RSS before, at the peak of, and a
+// minute after that load, and what the page weighs on the wire (compressed HTML, its scripts and
+// stylesheets, requests). It serves build/: run `npm run build` first.
+//
+//   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench
 //   (options: --small-only, --sockets 1000, --requests 200, --fanout-posts 100,
+//    --gin: drop the optional RUM index first, to measure search on the default install,
+//    --page-seconds 10: how long each throughput run lasts,
 //    --explain: print each read's statements with their EXPLAIN ANALYZE,
 //    --profile-server DIR: write a V8 CPU profile of each server process to DIR)
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
+import zlib from 'node:zlib';
 import postgres from 'postgres';
 import { io as connect, type Socket } from 'socket.io-client';
 import { encodeCursor } from '../src/lib/server/paging';
@@ -40,6 +49,8 @@ const num = (name: string, fallback: number) => {
 const SOCKETS = num('sockets', 1000);
 const REQUESTS = num('requests', 200);
 const FANOUT_POSTS = num('fanout-posts', 100);
+const PAGE_SECONDS = num('page-seconds', 10);
+const PAGE_CONNECTIONS = 50;
 const PROFILE_DIR = args.includes('--profile-server') ? args[args.indexOf('--profile-server') + 1] : undefined;
 const admin = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -175,7 +186,7 @@ interface Target {
 async function prepare(size: Size): Promise<Target> {
 	const url = await ensureSeeded(size);
 	// Search is measured with the optional newest-first index where this Postgres has RUM (see search-index.ts).
-	spawnSync(process.execPath, ['--import', 'tsx', 'scripts/search-index.ts'], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } });
+	spawnSync(process.execPath, ['--import', 'tsx', 'scripts/search-index.ts', ...(flag('gin') ? ['--drop'] : [])], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } });
 	const raw = postgres(url, { max: 4, onnotice: () => {} });
 	const [ix] = await raw<{ rum: boolean }[]>`select coalesce((select indisvalid from pg_index where indexrelid = to_regclass('posts_search_newest_idx')), false) as rum`;
 	searchIndex[size] = ix?.rum ? 'rum' : 'gin';
@@ -352,6 +363,122 @@ async function measureFanout(server: BenchServer, base: string, cookie: string, 
 	return { sockets: SOCKETS, platform: a, raw: b, ratio_p99: round(a.p99 / b.p99) };
 }
 
+/** As many GETs as `connections` clients get answered in `seconds`, each sending the next on answer. */
+async function throughput(url: string, cookie: string, seconds: number, connections: number): Promise<number> {
+	const pool = new http.Agent({ keepAlive: true, maxSockets: connections });
+	const headers = { cookie, 'accept-encoding': 'gzip, deflate, br' };
+	let done = 0;
+	const until = now() + seconds * 1000;
+	const client = async () => {
+		while (now() < until) {
+			await new Promise<void>((resolve, reject) => {
+				http
+					.get(url, { headers, agent: pool }, (res) => {
+						if (res.statusCode !== 200) reject(new Error(`${url}: ${res.statusCode}`));
+						res.resume();
+						res.on('end', () => resolve());
+						res.on('error', reject);
+					})
+					.on('error', reject);
+			});
+			done++;
+		}
+	};
+	await Promise.all(Array.from({ length: connections }, client));
+	pool.destroy();
+	return round(done / seconds);
+}
+
+/** The bytes a browser downloads for a page: the compressed HTML, then every script and stylesheet it names. */
+async function pageWeight(base: string, path: string, cookie: string) {
+	const get = (url: string, headers: Record<string, string>) =>
+		new Promise<{ status: number; raw: Buffer; encoding: string | undefined }>((resolve, reject) => {
+			http
+				.get(url, { headers }, (res) => {
+					const chunks: Buffer[] = [];
+					res.on('data', (c: Buffer) => chunks.push(c));
+					res.on('end', () => resolve({ status: res.statusCode ?? 0, raw: Buffer.concat(chunks), encoding: res.headers['content-encoding'] as string | undefined }));
+					res.on('error', reject);
+				})
+				.on('error', reject);
+		});
+	const accept = { 'accept-encoding': 'gzip, deflate, br' };
+	const page = await get(base + path, { ...accept, cookie });
+	if (page.status !== 200) throw new Error(`${path}: ${page.status}`);
+	const html = (page.encoding === 'br' ? zlib.brotliDecompressSync(page.raw) : page.encoding === 'gzip' ? zlib.gunzipSync(page.raw) : page.raw).toString('utf8');
+	const result = { html_bytes: page.raw.length, html_uncompressed_bytes: Buffer.byteLength(html), js_bytes: 0, js_files: 0, css_bytes: 0, css_files: 0, requests: 1 };
+	const seen = new Set<string>();
+	const queue = [...html.matchAll(/\/_app\/immutable\/[\w./-]+\.(?:js|css)/g)].map((m) => m[0]);
+	while (queue.length) {
+		const asset = queue.shift()!;
+		if (seen.has(asset)) continue;
+		seen.add(asset);
+		const answer = await get(base + asset, accept);
+		if (answer.status !== 200) throw new Error(`${asset}: ${answer.status}`);
+		result.requests++;
+		if (asset.endsWith('.css')) {
+			result.css_bytes += answer.raw.length;
+			result.css_files++;
+			continue;
+		}
+		result.js_bytes += answer.raw.length;
+		result.js_files++;
+		// Scripts import scripts: follow their static imports (relative to the importing file) as a browser would.
+		const text = (answer.encoding === 'br' ? zlib.brotliDecompressSync(answer.raw) : answer.encoding === 'gzip' ? zlib.gunzipSync(answer.raw) : answer.raw).toString('utf8');
+		const dir = asset.slice(0, asset.lastIndexOf('/') + 1);
+		for (const m of text.matchAll(/(?:from|import)\s*["'](\.{1,2}\/[\w./-]+\.js)["']/g)) queue.push(new URL(m[1]!, `http://x${dir}`).pathname);
+	}
+	return result;
+}
+
+/**
+ * The thread page against the JSON API behind it, at one size: requests per second of each
+ * (PAGE_CONNECTIONS at once, PAGE_SECONDS each, warmed first), the server's RSS before, at the peak
+ * of (sampled every 100 ms during the page load) and a minute after the page load, and the page's weight.
+ */
+async function measurePages(t: Target) {
+	const page = `/group/t/${t.busyThread}`;
+	const api = `/api/threads/${t.busyThread}/posts`;
+	const weight = await pageWeight(t.base, page, t.cookie);
+	await throughput(t.base + page, t.cookie, 2, PAGE_CONNECTIONS);
+	await throughput(t.base + api, t.cookie, 2, PAGE_CONNECTIONS);
+	// Let the warm-up's garbage go before the start figure.
+	await new Promise((res) => setTimeout(res, 5_000));
+	const rssStart = await t.server.call<number>('rss');
+	let rssPeak = rssStart;
+	let sampling = true;
+	const sampler = (async () => {
+		while (sampling) {
+			rssPeak = Math.max(rssPeak, await t.server.call<number>('rss'));
+			await new Promise((res) => setTimeout(res, 100));
+		}
+	})();
+	const apiRps = await throughput(t.base + api, t.cookie, PAGE_SECONDS, PAGE_CONNECTIONS);
+	const pageRps = await throughput(t.base + page, t.cookie, PAGE_SECONDS, PAGE_CONNECTIONS);
+	sampling = false;
+	await sampler;
+	await new Promise((res) => setTimeout(res, 60_000));
+	const rssAfter = await t.server.call<number>('rss');
+	const mb = (b: number) => Math.round(b / 1048576);
+	const figures = {
+		connections: PAGE_CONNECTIONS,
+		page_rps: pageRps,
+		api_rps: apiRps,
+		api_over_page: round(apiRps / pageRps),
+		rss_mb: { start: mb(rssStart), peak: mb(rssPeak), minute_after: mb(rssAfter), peak_over_start: mb(rssPeak - rssStart), after_over_start: mb(rssAfter - rssStart) },
+		weight
+	};
+	console.log(
+		`${t.size} thread page: ${pageRps} req/s | thread JSON API: ${apiRps} req/s | API over page ${figures.api_over_page} (target ≤ 2)\n` +
+			`${t.size} server RSS: ${figures.rss_mb.start} MB at start, ${figures.rss_mb.peak} MB at peak (+${figures.rss_mb.peak_over_start}, target ≤ +150), ` +
+			`${figures.rss_mb.minute_after} MB a minute after (+${figures.rss_mb.after_over_start}, target ≤ +30)\n` +
+			`${t.size} thread page weight: HTML ${round(weight.html_bytes / 1024)} KB compressed (${round(weight.html_uncompressed_bytes / 1024)} KB plain), ` +
+			`JS ${round(weight.js_bytes / 1024)} KB compressed in ${weight.js_files} files (target ≤ 150 KB), CSS ${round(weight.css_bytes / 1024)} KB in ${weight.css_files}, ` +
+			`${weight.requests} requests (target ≤ 10)`
+	);
+	return figures;
+}
+
 // The machine's load average (1, 5, 15 minutes) at start and end: context for every figure.
 const loadAverage = () => os.loadavg().map((n) => round(n));
 const report: Record<string, unknown> = { sockets: SOCKETS, requests: REQUESTS, cpus: os.cpus().length, load_average_start: loadAverage() };
@@ -362,8 +489,9 @@ try {
 	const reads = await measureReads(targets);
 	// Fan-out at the largest size measured (1,000,000 posts unless --small-only).
 	const last = targets.at(-1)!;
+	const pages = await measurePages(last);
 	const fanout = await measureFanout(last.server, last.base, last.cookie, last.busyThread, last.otherId);
-	for (const t of targets) report[t.size] = { reads: reads[t.size], search_index: searchIndex[t.size], ...(t === last && { fanout }) };
+	for (const t of targets) report[t.size] = { reads: reads[t.size], search_index: searchIndex[t.size], ...(t === last && { pages, fanout }) };
 	if (reads.large) {
 		const scaling: Record<string, number> = {};
 		for (const name of Object.keys(reads.small)) scaling[name] = round(reads.large[name]!.api.p95 / reads.small[name]!.api.p95);
