@@ -106,6 +106,7 @@ describe('password reset by email', () => {
 			const refused = await ask(email);
 			expect(refused.status).toBe(429);
 			expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+			expect(refused.body.message).toMatch(/^Te veel aanvragen voor een nieuw wachtwoord\. Probeer het over (1 uur|\d+ minuten) opnieuw\.$/);
 		}
 		expect(await outboxFor(t, user.email, 'password_reset')).toHaveLength(RESET_LIMITS.perEmail);
 	});

@@ -51,7 +51,7 @@ async function claimResetRequest(email: string, ip: string | undefined): Promise
 			if (row.n < limits.get(row.key)!) continue;
 			const oldest = row.oldest ? new Date(row.oldest).getTime() : now;
 			const retryAfter = Math.max(1, Math.ceil((oldest + RESET_LIMITS.windowMs - now) / 1000));
-			throw new DomainError('rate_limited', 'error_reset_rate_limited', { retryAfter, params: { minutes: Math.ceil(retryAfter / 60) } });
+			throw new DomainError('rate_limited', 'error_reset_rate_limited', { retryAfter });
 		}
 		await tx.insert(loginFailures).values(keys.map((key) => ({ key })));
 	});
