@@ -54,8 +54,9 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.getByRole('button', { name: msg(lang, 'join_submit') }).click();
 			await expect(page).toHaveURL(/\/join/);
 			const summary = await expectJoinSummary(page, lang);
-			await expectAccessible(page, `/join with every field empty (JS ${javaScriptEnabled ? 'on' : 'off'})`, lang);
 			if (javaScriptEnabled) {
+				// Axe needs a script on the page; the markup is the same the server renders without JavaScript.
+				await expectAccessible(page, '/join with every field empty', lang);
 				// A link takes the person to the field.
 				await summary.getByRole('link', { name: msg(lang, 'error_city'), exact: true }).click();
 				await expect(page.locator('#postingCity')).toBeFocused();
