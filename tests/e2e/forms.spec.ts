@@ -28,6 +28,8 @@ async function expectJoinSummary(page: Page, lang: Lang) {
 	await expect(summary).toBeFocused();
 	const links = summary.getByRole('link');
 	await expect(links).toHaveCount(JOIN_FIELDS.length);
+	// In the order of the form, top to bottom.
+	await expect(links).toHaveText(JOIN_FIELDS.map(([, , key]) => msg(lang, key)));
 	for (const [field, target, key] of JOIN_FIELDS) {
 		const link = summary.getByRole('link', { name: msg(lang, key), exact: true });
 		await expect(link, field).toHaveAttribute('href', new RegExp(`^#${target}`));
