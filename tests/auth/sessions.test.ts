@@ -6,6 +6,7 @@ import { loginFailures, sessions, users } from '../../src/lib/server/db/schema';
 import { putSetting, resetSetting } from '../../src/lib/server/settings';
 import { createSession } from '../../src/lib/server/auth/sessions';
 import { transact } from '../../src/lib/server/runtime';
+import { formatDuration } from '../../src/lib/format';
 
 const t = useServer();
 
@@ -166,7 +167,9 @@ describe('login rate limits', () => {
 		expect(header).toBeGreaterThan(0);
 		expect(header).toBeLessThanOrEqual(15 * 60);
 		expect(res.body.retryAfter).toBe(header);
-		expect(res.body.message).toContain(String(header));
+		// The wait in words a person uses ("15 minutes"), not a count of seconds.
+		expect(res.body.message).toContain(formatDuration(header, 'en'));
+		expect(res.body.message).not.toContain(String(header));
 		expect(res.setCookies.some((c) => c.startsWith('session='))).toBe(false);
 	}
 
