@@ -325,7 +325,7 @@ async function measureFanout(server: BenchServer, base: string, cookie: string, 
 		const r = await request(`${base}/api/threads/${threadId}/posts`, {
 			method: 'POST',
 			headers: { cookie, 'content-type': 'application/json' },
-			body: JSON.stringify({ body: `Benchmark-antwoord ${i}: dank voor de tips over de werkvergunning.` })
+			body: JSON.stringify({ body: `Benchmark-antwoord ${i}: dank voor de tips over de verhuizing.` })
 		});
 		if (r.status !== 201) throw new Error(`reply failed: ${r.status} ${r.body.toString()}`);
 		const { id } = JSON.parse(r.body.toString()) as { id: number };
