@@ -90,6 +90,7 @@ export async function buildApp({ runtime, svelteHandler, logger, logStream }: Ap
 				error: error.code,
 				message: translate(error.message, locale, error.inputs),
 				...(error.field ? { field: error.field } : {}),
+				...(error.fields ? { fields: Object.fromEntries(Object.entries(error.fields).map(([f, key]) => [f, translate(key, locale)])) } : {}),
 				...(error.retryAfter ? { retryAfter: error.retryAfter } : {})
 			});
 		}
