@@ -15,9 +15,9 @@ test('sessions: this device is marked, a second login shows up and can be ended'
 	// One cannot end the session one is using here (that is what "log out" is for).
 	await expect(current.getByRole('button', { name: msg(lang, 'session_end') })).toHaveCount(0);
 
-	// Another browser, told apart by its user agent.
-	const device = `E2E other device ${test.info().workerIndex}-${Date.now()}`;
-	const otherContext = await browser.newContext({ userAgent: device });
+	// Another browser, told apart by its user agent, which the list names as a person would: "Firefox op Android".
+	const otherContext = await browser.newContext({ userAgent: 'Mozilla/5.0 (Android 14; Mobile; rv:128.0) Gecko/128.0 Firefox/128.0' });
+	const device = msg(lang, 'session_device_on', { browser: 'Firefox', system: 'Android' });
 	const other = await otherContext.newPage();
 	await loginAs(other, 'board');
 

@@ -72,7 +72,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const host = env.HOST ?? '127.0.0.1';
 	const databaseUrl = env.DATABASE_URL || undefined;
 	const production = env.NODE_ENV === 'production';
-	const displayHost = host === '0.0.0.0' || host === '127.0.0.1' || host === '::' ? 'localhost' : host;
+	// An IPv6 address goes in brackets in a URL (http://[::1]:3000), or the origin is no URL at all.
+	const displayHost = host === '0.0.0.0' || host === '127.0.0.1' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 	const origin = (env.ORIGIN ?? `http://${displayHost}:${port}`).replace(/\/$/, '');
 	return {
 		port,
