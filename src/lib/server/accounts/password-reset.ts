@@ -1,11 +1,11 @@
-import { and, count, eq, gt, inArray, isNull, lt, min, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { db, transact } from '../runtime';
 import { loginFailures, passwordResets, users } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Actor } from '../auth/actor';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { generateSessionToken, sessionIdOf, deleteSessions } from '../auth/sessions';
-import { accountKey } from '../auth/rate-limit';
+import { accountKey, claimAttempt } from '../auth/rate-limit';
 import { compose, enqueueEmail, siteUrl } from '../email/outbox';
 import type { RequestResetInput, ResetPasswordInput } from './schemas';
 
@@ -30,30 +30,10 @@ export const RESET_LIFETIME_MS = 60 * 60_000;
 export const RESET_LIMITS = { perEmail: 3, perAddress: 10, windowMs: 3_600_000 } as const;
 export const resetEmailKey = (email: string): string => `reset:email:${email}`;
 export const resetAddressKey = (ip: string): string => `reset:ip:${ip}`;
-/** pg_advisory_xact_lock's key for the reset counters; any fixed number no other lock uses. */
-const RESET_LOCK_KEY = '7209412620503310120';
-
 async function claimResetRequest(email: string, ip: string | undefined): Promise<void> {
-	const limits = new Map<string, number>([[resetEmailKey(email), RESET_LIMITS.perEmail]]);
-	if (ip) limits.set(resetAddressKey(ip), RESET_LIMITS.perAddress);
-	const keys = [...limits.keys()];
-	await transact(async (tx) => {
-		await tx.execute(sql`select pg_advisory_xact_lock(${RESET_LOCK_KEY}::bigint)`);
-		const now = Date.now();
-		const since = new Date(now - RESET_LIMITS.windowMs);
-		await tx.delete(loginFailures).where(and(inArray(loginFailures.key, keys), lt(loginFailures.at, since)));
-		const rows = await tx
-			.select({ key: loginFailures.key, n: count(), oldest: min(loginFailures.at) })
-			.from(loginFailures)
-			.where(and(inArray(loginFailures.key, keys), gt(loginFailures.at, since)))
-			.groupBy(loginFailures.key);
-		for (const row of rows) {
-			if (row.n < limits.get(row.key)!) continue;
-			const oldest = row.oldest ? new Date(row.oldest).getTime() : now;
-			const retryAfter = Math.max(1, Math.ceil((oldest + RESET_LIMITS.windowMs - now) / 1000));
-			throw new DomainError('rate_limited', 'error_reset_rate_limited', { retryAfter });
-		}
-		await tx.insert(loginFailures).values(keys.map((key) => ({ key })));
+	await claimAttempt([{ key: resetEmailKey(email), limit: RESET_LIMITS.perEmail }, ...(ip ? [{ key: resetAddressKey(ip), limit: RESET_LIMITS.perAddress }] : [])], {
+		windowMs: RESET_LIMITS.windowMs,
+		refusal: 'error_reset_rate_limited'
 	});
 }
 

@@ -45,9 +45,11 @@ const LOCK_CLASS = 0x6c6f67; // 'log'
  * for the count instead of all reading the same "4 so far": at most `limit`
  * passwords are ever checked per key and window. An attempt stays recorded as
  * a failure unless `succeeded()` is called, so a crash mid-check counts too.
+ * Other public doors that cost something (join requests, password resets)
+ * count the same way, with their own window and refusal.
  */
-export async function claimAttempt(limited: Limited[]): Promise<Attempt> {
-	const windowMs = (await getSetting('loginFailureWindowMinutes')) * 60_000;
+export async function claimAttempt(limited: Limited[], options: { windowMs?: number; refusal?: string } = {}): Promise<Attempt> {
+	const windowMs = options.windowMs ?? (await getSetting('loginFailureWindowMinutes')) * 60_000;
 	const keys = [...new Set(limited.map((l) => l.key))].sort();
 	if (keys.length === 0) return { succeeded: async () => {} };
 	const ids = await transact(async (tx) => {
@@ -66,7 +68,7 @@ export async function claimAttempt(limited: Limited[]): Promise<Attempt> {
 			const oldest = row.oldest ? new Date(row.oldest).getTime() : Date.now();
 			retryAfter = Math.max(retryAfter, Math.ceil((oldest + windowMs - Date.now()) / 1000), 1);
 		}
-		if (retryAfter) throw new DomainError('rate_limited', 'error_login_rate_limited', { retryAfter });
+		if (retryAfter) throw new DomainError('rate_limited', options.refusal ?? 'error_login_rate_limited', { retryAfter });
 		// Forget what has left the window, for these keys only (cheap on the (key, at) index).
 		await tx.delete(loginFailures).where(and(inArray(loginFailures.key, keys), lt(loginFailures.at, since)));
 		const inserted = await tx

@@ -1,7 +1,4 @@
-import { and, count, gt, inArray, lt, min, sql } from 'drizzle-orm';
-import { transact } from '../runtime';
-import { loginFailures } from '../db/schema';
-import { DomainError } from '../errors';
+import { claimAttempt } from '../auth/rate-limit';
 
 /**
  * Join requests are public and each one costs a password hash, an account
@@ -18,33 +15,10 @@ export const JOIN_LIMITS = {
 export const joinAddressKey = (ip: string): string => `join:ip:${ip}`;
 export const JOIN_OVERALL_KEY = 'join:all';
 
-/** pg_advisory_xact_lock's key for the join counters; any fixed number no other lock uses. */
-const JOIN_LOCK_KEY = '7209412620503310119';
-
-/**
- * Counts one join attempt, or refuses it with 429 and the wait. Under a
- * transaction-level advisory lock, so parallel requests cannot all read
- * "under the limit" before any of them is counted.
- */
+/** Counts one join attempt, or refuses it with 429 and the wait (auth/rate-limit.ts counts, under a lock per key). */
 export async function claimJoinAttempt(ip: string | undefined): Promise<void> {
-	const keys = [...(ip ? [joinAddressKey(ip)] : []), JOIN_OVERALL_KEY];
-	await transact(async (tx) => {
-		await tx.execute(sql`select pg_advisory_xact_lock(${JOIN_LOCK_KEY}::bigint)`);
-		const now = Date.now();
-		const since = new Date(now - JOIN_LIMITS.windowMs);
-		await tx.delete(loginFailures).where(and(inArray(loginFailures.key, keys), lt(loginFailures.at, since)));
-		const rows = await tx
-			.select({ key: loginFailures.key, n: count(), oldest: min(loginFailures.at) })
-			.from(loginFailures)
-			.where(and(inArray(loginFailures.key, keys), gt(loginFailures.at, since)))
-			.groupBy(loginFailures.key);
-		for (const row of rows) {
-			const limit = row.key === JOIN_OVERALL_KEY ? JOIN_LIMITS.overall : JOIN_LIMITS.perAddress;
-			if (row.n < limit) continue;
-			const oldest = row.oldest ? new Date(row.oldest).getTime() : now;
-			const retryAfter = Math.max(1, Math.ceil((oldest + JOIN_LIMITS.windowMs - now) / 1000));
-			throw new DomainError('rate_limited', 'error_join_rate_limited', { retryAfter, params: { minutes: Math.ceil(retryAfter / 60) } });
-		}
-		await tx.insert(loginFailures).values(keys.map((key) => ({ key })));
+	await claimAttempt([...(ip ? [{ key: joinAddressKey(ip), limit: JOIN_LIMITS.perAddress }] : []), { key: JOIN_OVERALL_KEY, limit: JOIN_LIMITS.overall }], {
+		windowMs: JOIN_LIMITS.windowMs,
+		refusal: 'error_join_rate_limited'
 	});
 }
