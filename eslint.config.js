@@ -41,7 +41,7 @@ export default ts.config(
  */
 function floors() {
 	const CAPABILITIES = ['accounts', 'admin', 'discussion', 'membership', 'moderation', 'demo', 'board', 'sessions', 'surveys', 'insights'];
-	const KERNEL = ['audit', 'auth', 'db', 'email', 'events', 'jobs', 'notifications'];
+	const KERNEL = ['audit', 'auth', 'db', 'email', 'events', 'jobs', 'notifications', 'statistics'];
 	const transports = [
 		{ group: ['@sveltejs/kit', '@sveltejs/kit/*', '$app/*'], message: 'Only src/lib/server/kit.ts speaks SvelteKit; the domain takes plain arguments.' },
 		{ group: ['fastify', 'fastify/*', '@fastify/*', 'socket.io', 'socket.io/*'], message: 'Transports live in src/server; the domain does not know them.' }
