@@ -19,6 +19,7 @@ import { adminRoutes } from './api/admin';
 import { healthRoutes } from './api/health';
 import { membershipRoutes } from './api/membership';
 import { discussionRoutes } from './api/discussion';
+import { boardRoutes } from './api/board';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
@@ -33,7 +34,7 @@ export interface AppOptions {
 
 /** Every API route, in one list: registered, documented and checked by the authorization matrix. */
 export function apiRoutes(secure: boolean, origin: string): RouteSpec[] {
-	const routes = [...healthRoutes(), ...authRoutes(secure), ...meRoutes(secure), ...adminRoutes(), ...membershipRoutes(secure), ...discussionRoutes(), ...moderationRoutes()];
+	const routes = [...healthRoutes(), ...authRoutes(secure), ...meRoutes(secure), ...adminRoutes(), ...membershipRoutes(secure), ...discussionRoutes(), ...moderationRoutes(), ...boardRoutes()];
 	routes.push(
 		defineRoute({
 			method: 'GET',
@@ -90,7 +91,7 @@ export async function buildApp({ runtime, svelteHandler, logger, logStream }: Ap
 				error: error.code,
 				message: translate(error.message, locale, error.inputs),
 				...(error.field ? { field: error.field } : {}),
-				...(error.fields ? { fields: Object.fromEntries(Object.entries(error.fields).map(([f, key]) => [f, translate(key, locale)])) } : {}),
+				...(error.fields ? { fields: Object.fromEntries(Object.entries(error.fields).map(([f, key]) => [f, translate(key, locale, error.fieldParams?.[f])])) } : {}),
 				...(error.retryAfter ? { retryAfter: error.retryAfter } : {})
 			});
 		}

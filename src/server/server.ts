@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { readConfig, type Config } from '../lib/server/config';
 import { startRuntime, stopRuntime, type Runtime } from '../lib/server/runtime';
 import { seedDemo } from '../lib/server/demo/seed';
+import { checkSensitiveDataKey } from '../lib/server/sensitive-data';
 import { installConsoleRedaction } from '../lib/server/log';
 import { buildApp, type NodeHandler } from './app';
 import { CLIENT_ADDRESS_HEADER } from './http/actor';
@@ -39,6 +40,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 	const config = options.config ?? readConfig();
 	installConsoleRedaction();
 	const runtime = await startRuntime(config, options.dataDir, options.onQuery);
+	// A bad SENSITIVE_DATA_KEY stops the start, not the first consent a person gives.
+	checkSensitiveDataKey();
 	await runtime.database.migrate(config.migrationsFolder, config.demo ? seedDemo : undefined);
 
 	let svelteHandler: NodeHandler | undefined;

@@ -23,6 +23,11 @@ export interface Config {
 	trustProxy: false | number | string[];
 	/** Where people outside the group reach the moderators (a declined applicant): `CONTACT_EMAIL`, else moderators@ the site's host. */
 	contactEmail: string;
+	/**
+	 * The key that seals special-category data (`SENSITIVE_DATA_KEY`: 32 bytes as base64 or hex).
+	 * Absent: a key file in the data folder, made on first use (src/lib/server/sensitive-data.ts).
+	 */
+	sensitiveDataKey: string | undefined;
 }
 
 /**
@@ -86,6 +91,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
 		migrationsFolder: path.resolve(env.MIGRATIONS_DIR ?? 'drizzle'),
 		trustProxy: parseTrustProxy(env.TRUST_PROXY),
-		contactEmail: env.CONTACT_EMAIL?.trim() || `moderators@${new URL(origin).hostname}`
+		contactEmail: env.CONTACT_EMAIL?.trim() || `moderators@${new URL(origin).hostname}`,
+		sensitiveDataKey: env.SENSITIVE_DATA_KEY?.trim() || undefined
 	};
 }

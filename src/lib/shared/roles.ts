@@ -23,14 +23,9 @@ export type Language = (typeof LANGUAGES)[number];
  * unless they also hold `member`.
  */
 const ROLE_CAPABILITIES = {
-	member: ['group.participate', 'surveys.answer'],
-	board_member: [
-		'group.participate',
-		'surveys.answer',
-		'board.participate',
-		'board.profile.own',
-		'board.notes.propose'
-	],
+	// Any member may volunteer for the board and keep their own diversity profile.
+	member: ['group.participate', 'surveys.answer', 'board.volunteer'],
+	board_member: ['group.participate', 'surveys.answer', 'board.volunteer', 'board.participate', 'board.notes.propose'],
 	moderator: [
 		'group.participate',
 		'moderation.act',
@@ -38,6 +33,7 @@ const ROLE_CAPABILITIES = {
 		'invitations.manage',
 		'joinRequests.decide'
 	],
+	// board.manage: memberships, individual profiles (the sensitive answer included, each view audited), targets, selection.
 	coordinator: [
 		'board.participate',
 		'board.manage',
@@ -46,6 +42,7 @@ const ROLE_CAPABILITIES = {
 		'surveys.manage',
 		'insights.contribute'
 	],
+	// Policy staff see the board's composition only as suppressed figures, never a person's profile.
 	policy_staff: [
 		'board.notes.readPublished',
 		'board.composition.read',

@@ -33,8 +33,14 @@ export const AUDIT_ACTIONS = [
 	'watched_word.import',
 	'settings.change',
 	'guidelines.publish',
-	'account.update'
+	'account.update',
+	// The sounding board: a membership's steps, a coordinator opening a profile with its sensitive answer, draws, targets, dimensions.
+	'board.status',
+	'board.profile_view',
+	'board.selection',
+	'board.targets',
+	'board.dimension'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export const AUDIT_TARGETS = ['post', 'thread', 'member', 'case', 'join_request', 'invitation', 'watched_word', 'setting', 'guidelines'] as const;
+export const AUDIT_TARGETS = ['post', 'thread', 'member', 'case', 'join_request', 'invitation', 'watched_word', 'setting', 'guidelines', 'board_membership', 'board_profile', 'board_selection', 'board_target', 'board_dimension'] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];

@@ -1,4 +1,5 @@
 import type { PostChange } from '../../shared/discussion';
+import type { BoardStatus } from '../../shared/board';
 
 /**
  * Domain events: facts the domain layer publishes after a commit. The realtime
@@ -44,6 +45,14 @@ export type DomainEvent =
 			byName?: string;
 			/** Whom the item is about: their own queue leaves it out, so it is not told of it either. */
 			subjectId?: string;
+	  }
+	| {
+			/** A board membership took a step (volunteered, invited, active, ended…): coordinators' board views and the person's own page update. */
+			type: 'board.membership.changed';
+			membershipId: number;
+			userId: string;
+			from: BoardStatus | null;
+			to: BoardStatus;
 	  }
 	| { type: 'notification.created'; userId: string; notificationId: number }
 	| { type: 'notifications.read'; userId: string };

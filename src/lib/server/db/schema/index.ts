@@ -3,3 +3,4 @@ export * from './membership';
 export * from './discussion';
 export * from './moderation';
 export * from './jobs';
+export * from './board';
