@@ -23,10 +23,22 @@ export class DomainError extends Error {
 	readonly field?: string;
 	/** Bad input: every field's problem at once (field → message key), so a form can list them all. */
 	readonly fields?: Record<string, string>;
+	/** Values a field's message names (a setting's bounds), by field. */
+	readonly fieldParams?: Record<string, Record<string, string | number>>;
 	/** Values the message names (who handled an item, until when). */
 	readonly params?: Record<string, string | number>;
 
-	constructor(code: ErrorCode, message: string, extra: { retryAfter?: number; field?: string; fields?: Record<string, string>; params?: Record<string, string | number> } = {}) {
+	constructor(
+		code: ErrorCode,
+		message: string,
+		extra: {
+			retryAfter?: number;
+			field?: string;
+			fields?: Record<string, string>;
+			fieldParams?: Record<string, Record<string, string | number>>;
+			params?: Record<string, string | number>;
+		} = {}
+	) {
 		super(message);
 		this.name = 'DomainError';
 		this.code = code;
@@ -34,6 +46,7 @@ export class DomainError extends Error {
 		this.retryAfter = extra.retryAfter;
 		this.field = extra.field;
 		this.fields = extra.fields;
+		this.fieldParams = extra.fieldParams;
 		this.params = extra.params;
 	}
 

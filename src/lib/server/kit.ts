@@ -62,7 +62,7 @@ export async function formAction<T, K extends Record<string, unknown> = Record<n
 /** A refusal's problems by field, in the reader's language: all of them for bad input, else the one field it names. */
 function fieldErrors(e: DomainError): Record<string, string> {
 	const locale = getLocale();
-	if (e.fields) return Object.fromEntries(Object.entries(e.fields).map(([field, key]) => [field, translate(key, locale)]));
+	if (e.fields) return Object.fromEntries(Object.entries(e.fields).map(([field, key]) => [field, translate(key, locale, e.fieldParams?.[field])]));
 	return e.field ? { [e.field]: translate(e.message, locale, e.inputs) } : {};
 }
 

@@ -3,6 +3,7 @@ import { db, transact } from '../runtime';
 import { settings } from '../db/schema';
 import { requireCapability, type Actor } from '../auth/actor';
 import { DomainError } from '../errors';
+import { parseInput } from '../input';
 import { forgetSettings, getSetting, SETTINGS, type SettingKey } from '../settings';
 import { audit } from '../audit/log';
 
@@ -32,15 +33,32 @@ export const UpdateSettingsInput = z
 	.refine((v) => Object.keys(v).length > 0 && Object.keys(v).every((k) => (KEYS as string[]).includes(k)), { error: 'error_settings' });
 export type UpdateSettingsInput = z.input<typeof UpdateSettingsInput>;
 
-/** Changes some settings at once; each value within its bounds, or nothing changes. Recorded in the audit log. */
+/**
+ * Changes some settings at once; each value within its bounds, or nothing
+ * changes. Every value out of bounds is named at once (each with its own
+ * bounds), in the order of the settings, so a form lists them all. Recorded
+ * in the audit log.
+ */
 export async function updateSettings(actor: Actor, raw: UpdateSettingsInput): Promise<SettingView[]> {
 	const a = requireCapability(actor, 'admin.settings');
-	const input = UpdateSettingsInput.parse(raw);
+	const input = parseInput(UpdateSettingsInput, raw);
 	const values = new Map<SettingKey, number>();
-	for (const [key, value] of Object.entries(input) as [SettingKey, unknown][]) {
+	const bad: SettingKey[] = [];
+	for (const key of KEYS) {
+		if (!(key in input)) continue;
+		const value = input[key];
 		const parsed = SETTINGS[key].safeParse(typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
-		if (!parsed.success) throw new DomainError('invalid_input', 'error_setting_value', { field: key, params: { ...bounds(key) } });
-		values.set(key, parsed.data);
+		if (parsed.success) values.set(key, parsed.data as number);
+		else bad.push(key);
+	}
+	if (bad.length) {
+		const first = bad[0]!;
+		throw new DomainError('invalid_input', 'error_setting_value', {
+			field: first,
+			params: bounds(first),
+			fields: Object.fromEntries(bad.map((key) => [key, 'error_setting_value'])),
+			fieldParams: Object.fromEntries(bad.map((key) => [key, bounds(key)]))
+		});
 	}
 	await transact(async (tx) => {
 		for (const [key, value] of values) {

@@ -45,8 +45,12 @@ export async function listUsers(actor: Actor, raw: ListUsersInput): Promise<Page
 export async function updateUser(actor: Actor, userId: string, input: UpdateUserInput): Promise<AdminUserRow> {
 	const a = requireCapability(actor, 'admin.users');
 	if (userId === a.user.id) {
-		if (input.status && input.status !== 'active') throw new DomainError('conflict', 'error_cannot_demote_self');
-		if (input.roles && !input.roles.includes('admin')) throw new DomainError('conflict', 'error_cannot_demote_self');
+		// Both refusals at once when both apply, each beside its own field.
+		const fields: Record<string, string> = {};
+		if (input.status && input.status !== 'active') fields.status = 'error_cannot_change_own_status';
+		if (input.roles && !input.roles.includes('admin')) fields.roles = 'error_cannot_drop_own_admin';
+		const [field] = Object.keys(fields);
+		if (field) throw new DomainError('conflict', 'error_cannot_demote_self', { field, fields });
 	}
 	return transact(async (tx, emit) => {
 		const [target] = await tx.select({ ...userColumns }).from(users).where(eq(users.id, userId)).for('no key update');

@@ -24,14 +24,16 @@ export const actions: Actions = {
 		const actor = pageGuard(event, 'admin.users');
 		const data = await event.request.formData();
 		const values = formValues(data);
+		// Unticked boxes are simply absent: no roles is an empty list.
+		const typed = { roles: data.getAll('roles').map(String), status: values.status };
 		return formAction(
 			async () => {
 				const { id } = parseWith(UserId, values);
-				const input = parseWith(UpdateUserInput, { roles: data.getAll('roles').map(String), status: values.status });
-				await updateUser(actor, id, input);
+				await updateUser(actor, id, parseWith(UpdateUserInput, typed));
 				return { updated: id };
 			},
-			{ failedFor: values.id ?? null }
+			// The row that failed shows what was chosen in it, with each problem beside its field.
+			{ failedFor: values.id ?? null, values: typed }
 		);
 	}
 };

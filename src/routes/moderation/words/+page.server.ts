@@ -13,20 +13,24 @@ export const actions: Actions = {
 	add: async (event) => {
 		const actor = pageGuard(event, 'moderation.act');
 		const v = formValues(await event.request.formData());
-		return formAction(async () => ({ added: (await addWord(actor, parseWith(WordInput, v))).pattern }), { which: 'add' as const });
+		// A refused word comes back as typed, with every problem named at once.
+		return formAction(async () => ({ added: (await addWord(actor, parseWith(WordInput, v))).pattern }), { which: 'add' as const, values: v });
 	},
 	remove: async (event) => {
 		const actor = pageGuard(event, 'moderation.act');
 		const v = formValues(await event.request.formData());
-		return formAction(async () => {
-			await removeWord(actor, parseWith(WordIdParam, { id: v.id }).id);
-			return { removed: true };
-		});
+		return formAction(
+			async () => {
+				await removeWord(actor, parseWith(WordIdParam, { id: v.id }).id);
+				return { removed: true };
+			},
+			{ which: 'remove' as const }
+		);
 	},
 	test: async (event) => {
 		const actor = pageGuard(event, 'moderation.act');
 		const v = formValues(await event.request.formData());
-		return formAction(async () => ({ tested: await testText(actor, parseWith(WordTestInput, v)), text: v.text ?? '' }), { which: 'test' as const });
+		return formAction(async () => ({ tested: await testText(actor, parseWith(WordTestInput, v)), text: v.text ?? '' }), { which: 'test' as const, text: v.text ?? '' });
 	},
 	import: async (event) => {
 		const actor = pageGuard(event, 'moderation.act');
@@ -34,6 +38,6 @@ export const actions: Actions = {
 		const file = data.get('file');
 		const pasted = data.get('csv');
 		const csv = file instanceof File && file.size > 0 ? await file.text() : typeof pasted === 'string' ? pasted : '';
-		return formAction(async () => ({ imported: await importWordsCsv(actor, parseWith(WordImportInput, { csv })) }), { which: 'import' as const });
+		return formAction(async () => ({ imported: await importWordsCsv(actor, parseWith(WordImportInput, { csv })) }), { which: 'import' as const, csv: typeof pasted === 'string' ? pasted : '' });
 	}
 };
