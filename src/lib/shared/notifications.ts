@@ -2,7 +2,19 @@ import { z } from 'zod';
 import { isoDate } from './wire';
 
 /** Every kind of notification any capability writes (the `notification_kind` enum in the database). */
-export const NOTIFICATION_KINDS = ['reply', 'mention', 'answer_accepted', 'membership_decided', 'moderation', 'report_resolved'] as const;
+export const NOTIFICATION_KINDS = [
+	'reply',
+	'mention',
+	'answer_accepted',
+	'membership_decided',
+	'moderation',
+	'report_resolved',
+	// The sounding board: an invitation to the person; to coordinators an answer, a term ending soon, a term ended.
+	'board_invited',
+	'board_invitation_answered',
+	'board_term_ending',
+	'board_term_ended'
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** One notification in my inbox. */
@@ -20,3 +32,17 @@ export const NotificationView = z.object({
 	href: z.string().nullable()
 });
 export type NotificationView = z.output<typeof NotificationView>;
+
+/**
+ * Where a notification that is not about a post leads (the discussion's own
+ * kinds lead to their thread). Notifications never carry a diversity answer
+ * or a motivation: names, dates and counts of seats at most.
+ */
+export const NOTIFICATION_HREF: Partial<Record<NotificationKind, (data: Record<string, unknown>) => string>> = {
+	membership_decided: () => '/home',
+	report_resolved: () => '/reports',
+	board_invited: () => '/board/invitation',
+	board_invitation_answered: (d) => (typeof d.userId === 'string' ? `/board/manage/people/${d.userId}` : '/board/manage?group=invited'),
+	board_term_ending: () => '/board/manage?group=active',
+	board_term_ended: () => '/board'
+};
