@@ -22,7 +22,11 @@ export const SETTINGS = {
 	/** Posts (threads and replies) per member per window. */
 	postsPerWindow: z.number().int().min(1).max(1000).default(30),
 	newMemberPostsPerWindow: z.number().int().min(1).max(1000).default(5),
-	postWindowMinutes: z.number().int().min(1).max(24 * 60).default(10)
+	postWindowMinutes: z.number().int().min(1).max(24 * 60).default(10),
+	/** A sounding board term: accepting an invitation starts one of this many months. */
+	boardTermMonths: z.number().int().min(1).max(120).default(24),
+	/** Board composition figures for policy staff: a count under this is shown as "fewer than" it (small-cell suppression needs at least 3). */
+	boardSmallCell: z.number().int().min(3).max(50).default(5)
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]>;

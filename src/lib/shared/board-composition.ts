@@ -36,12 +36,12 @@ const dimensionKey = z
 
 export const CompositionQuery = z
 	.object({
-		population: z.enum(COMPOSITION_POPULATIONS, { error: 'error_board_population' }).default('active'),
+		population: z.enum(COMPOSITION_POPULATIONS, { error: 'error_board_composition_population' }).default('active'),
 		rows: dimensionKey.optional(),
 		columns: dimensionKey.optional()
 	})
-	.refine((q) => !q.rows === !q.columns, { error: 'error_board_cross_both', path: ['columns'] })
-	.refine((q) => !q.rows || q.rows !== q.columns, { error: 'error_board_cross_same', path: ['columns'] });
+	.refine((q) => !q.rows === !q.columns, { error: 'error_board_composition_cross_both', path: ['columns'] })
+	.refine((q) => !q.rows || q.rows !== q.columns, { error: 'error_board_composition_cross_same', path: ['columns'] });
 export type CompositionQuery = z.input<typeof CompositionQuery>;
 
 /** A target range in whole percentages of the population (null: no bound). */
@@ -106,12 +106,20 @@ export type CompositionView = Omit<z.output<typeof CompositionView>, 'dimensions
 };
 
 /** One option's target as coordinators set it: whole percentages 0–100, min ≤ max; an empty bound is none. */
-export const TargetInput = z.object({
-	dimension: dimensionKey,
-	option: dimensionKey,
-	minShare: z.number({ error: 'error_board_target_share' }).int({ error: 'error_board_target_share' }).min(0, { error: 'error_board_target_share' }).max(100, { error: 'error_board_target_share' }).nullable(),
-	maxShare: z.number({ error: 'error_board_target_share' }).int({ error: 'error_board_target_share' }).min(0, { error: 'error_board_target_share' }).max(100, { error: 'error_board_target_share' }).nullable()
-});
+const share = z
+	.number({ error: 'error_board_targets_share' })
+	.int({ error: 'error_board_targets_share' })
+	.min(0, { error: 'error_board_targets_share' })
+	.max(100, { error: 'error_board_targets_share' })
+	.nullable();
+export const TargetInput = z
+	.object({
+		dimension: dimensionKey.meta({ description: 'A dimension key (GET /api/board/dimensions)' }),
+		option: dimensionKey.meta({ description: "One of the dimension's option keys" }),
+		minShare: share,
+		maxShare: share
+	})
+	.refine((t) => t.minShare === null || t.maxShare === null || t.minShare <= t.maxShare, { error: 'error_board_targets_order', path: ['maxShare'] });
 export type TargetInput = z.input<typeof TargetInput>;
 
 export const SetTargetsInput = z.object({ targets: z.array(TargetInput).min(1, { error: 'error_board_targets_empty' }).max(500) });

@@ -1,10 +1,28 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../db';
-import { boardProfiles, profiles, users } from '../db/schema';
+import { db } from '../runtime';
+import { boardMemberships, boardProfiles, profiles, users } from '../db/schema';
 import { unseal } from '../sensitive-data';
-import { NOT_ANSWERED, type CompositionCounts } from '../../shared/board-composition';
+import { requireCapability, type Actor } from '../auth/actor';
+import { DomainError } from '../errors';
+import { parseInput } from '../input';
+import { getSetting } from '../settings';
+import { translate } from '../../i18n/translate';
+import { suppressCrossTable, suppressOneWay } from '../statistics/suppression';
+import {
+	CompositionQuery,
+	NOT_ANSWERED,
+	type CompositionCounts,
+	type CompositionCross,
+	type CompositionDimension,
+	type CompositionPopulation,
+	type CompositionView
+} from '../../shared/board-composition';
+import { representation, type Cell, type CrossFigures, type OneWayFigures } from '../../shared/statistics';
 import { SENSITIVE_DIMENSION } from '../../shared/board';
+import { can, type Language } from '../../shared/roles';
 import { dimensionDefs, type DimensionDef } from './dimensions';
+import { currentTargets } from './targets';
 
 /**
  * Counting people per option of each dimension. Answers come from
@@ -105,4 +123,119 @@ export function crossMatrix(m: AnswerMatrix, rows: number, columns: number): num
  */
 export async function compositionFor(reader: Db | Tx, userIds: readonly string[]): Promise<CompositionCounts> {
 	return countMatrix(await answerMatrix(reader, userIds));
+}
+
+/** Who is counted: the active board, or the pool a coordinator recruits from (volunteers and shortlisted candidates). */
+const POPULATION_STATUSES = { active: ['active'], pool: ['volunteer', 'candidate'] } as const;
+
+export async function populationIds(reader: Db | Tx, population: CompositionPopulation): Promise<string[]> {
+	const rows = await reader
+		.select({ userId: boardMemberships.userId })
+		.from(boardMemberships)
+		.where(inArray(boardMemberships.status, [...POPULATION_STATUSES[population]]));
+	return rows.map((r) => r.userId);
+}
+
+const shown = (count: number, denominator: number): Cell => ({ kind: 'shown', count, share: denominator > 0 ? count / denominator : null });
+
+/** A coordinator's table: every figure as it is (the same shape as a suppressed one, so pages draw both alike). */
+function exactOneWay(options: { key: string; count: number }[], k: number): OneWayFigures {
+	const total = options.reduce((a, o) => a + o.count, 0);
+	return { k, zeros: 'shown', options: options.map((o) => ({ key: o.key, cell: shown(o.count, total) })), total: shown(total, total) };
+}
+
+function exactCross(rows: string[], columns: string[], counts: number[][], k: number): CrossFigures {
+	const rowTotals = counts.map((r) => r.reduce((a, b) => a + b, 0));
+	const grand = rowTotals.reduce((a, b) => a + b, 0);
+	return {
+		k,
+		zeros: 'shown',
+		shareOf: 'row',
+		rows: rows.map((key, i) => ({ key, cells: counts[i]!.map((c) => shown(c, rowTotals[i]!)), total: shown(rowTotals[i]!, grand) })),
+		columns: columns.map((key, j) => ({ key, total: shown(counts.reduce((a, r) => a + r[j]!, 0), grand) })),
+		total: shown(grand, grand)
+	};
+}
+
+const hiddenPattern = (cells: Cell[]): string => cells.map((c) => (c.kind === 'shown' ? 's' : 'h')).join('');
+
+/**
+ * The composition page's figures (board.composition.read). Coordinators see
+ * exact counts, of the active board or of the pool. Policy staff see the
+ * active board only, and only figures after small-cell suppression
+ * (statistics/suppression.ts, threshold: the boardSmallCell setting): hidden
+ * counts are not in the answer at all. The pool is for coordinators: it is
+ * small, changes with every person who volunteers or withdraws (so successive
+ * looks would give people away by difference), and recruiting is their work.
+ *
+ * Shares are of everyone counted, "not answered" included, and are compared
+ * with the target ranges in force (under / within / over). A cross-table of
+ * two dimensions is given when asked; for policy staff its margins must hide
+ * exactly what the one-way tables of the same two dimensions hide, else the
+ * two publications together could reveal a hidden count, and then the
+ * cross-table's figures are withheld (null) rather than shown.
+ */
+export async function composition(actor: Actor, raw: CompositionQuery, locale: Language): Promise<CompositionView> {
+	const a = requireCapability(actor, 'board.composition.read');
+	const query = parseInput(CompositionQuery, raw);
+	const exact = can(a.user, 'board.manage');
+	if (!exact && query.population === 'pool') throw new DomainError('forbidden', 'error_board_composition_pool');
+	const reader = db();
+	const defs = await dimensionDefs(reader);
+	const at = (key: string | undefined, field: 'rows' | 'columns') => {
+		if (!key) return -1;
+		const i = defs.findIndex((d) => d.key === key);
+		if (i < 0) throw new DomainError('invalid_input', 'error_board_composition_unknown_dimension', { field, fields: { [field]: 'error_board_composition_unknown_dimension' } });
+		return i;
+	};
+	const rowsAt = at(query.rows, 'rows');
+	const columnsAt = at(query.columns, 'columns');
+	const [ids, targets, k] = await Promise.all([populationIds(reader, query.population), currentTargets(reader), getSetting('boardSmallCell')]);
+	const matrix = await answerMatrix(reader, ids, defs);
+	const counts = countMatrix(matrix);
+	const notAnswered = translate('board_composition_not_answered', locale);
+	const labelled = (d: DimensionDef) => [...d.options.map((o) => ({ key: o.key, label: o.label[locale] })), { key: NOT_ANSWERED, label: notAnswered }];
+
+	const dimensions: CompositionDimension[] = defs.map((d, j) => {
+		const options = counts.dimensions[j]!.options;
+		const figures = exact ? exactOneWay(options, k) : suppressOneWay(options, { k });
+		return {
+			key: d.key,
+			label: d.label[locale],
+			sensitive: d.sensitive,
+			derived: d.derived,
+			options: labelled(d).map((o, i) => {
+				const t = targets.find((x) => x.dimension === d.key && x.option === o.key);
+				const target = t ? { min: t.minShare, max: t.maxShare } : null;
+				const fraction = target ? { min: target.min === null ? null : target.min / 100, max: target.max === null ? null : target.max / 100 } : undefined;
+				return { ...o, target, representation: representation(figures, figures.options[i]!.cell, fraction) };
+			}),
+			figures
+		};
+	});
+
+	let cross: CompositionCross | null = null;
+	if (rowsAt >= 0 && columnsAt >= 0) {
+		const r = defs[rowsAt]!;
+		const c = defs[columnsAt]!;
+		const table = crossMatrix(matrix, rowsAt, columnsAt);
+		const rowKeys = matrix.optionKeys[rowsAt]!;
+		const columnKeys = matrix.optionKeys[columnsAt]!;
+		let figures: CrossFigures | null;
+		if (exact) figures = exactCross(rowKeys, columnKeys, table, k);
+		else {
+			const suppressed = suppressCrossTable({ rows: rowKeys, columns: columnKeys, counts: table }, { k });
+			const agrees =
+				hiddenPattern(suppressed.rows.map((x) => x.total)) === hiddenPattern(dimensions[rowsAt]!.figures.options.map((o) => o.cell)) &&
+				hiddenPattern(suppressed.columns.map((x) => x.total)) === hiddenPattern(dimensions[columnsAt]!.figures.options.map((o) => o.cell)) &&
+				hiddenPattern([suppressed.total]) === hiddenPattern([dimensions[rowsAt]!.figures.total]);
+			figures = agrees ? suppressed : null;
+		}
+		cross = {
+			rows: { key: r.key, label: r.label[locale], options: labelled(r) },
+			columns: { key: c.key, label: c.label[locale], options: labelled(c) },
+			figures
+		};
+	}
+	return { population: query.population, exact, k, canSeePool: exact, dimensions, cross };
 }
