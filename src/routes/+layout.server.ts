@@ -22,8 +22,8 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const [toAccept, unread] = await Promise.all([
 		// A new version of the guidelines waits for this member's acceptance before they post again.
 		participant && url.pathname !== '/guidelines' ? guidelinesToAccept(actor) : null,
-		// The bell: counted again on every navigation (url), so it follows what was read.
-		participant ? unreadNotificationCount(actor) : null
+		// The bell: counted again on every navigation (url), so it follows what was read. Every active person has an inbox.
+		actor.kind === 'user' && actor.user.status === 'active' && url.pathname !== '/logout' ? unreadNotificationCount(actor) : null
 	]);
 	return {
 		user,

@@ -3,6 +3,7 @@ import { startJobs, type JobRunner } from '../lib/server/jobs/runner';
 import { startEmailSender, type EmailSender } from '../lib/server/email/sender';
 import { sendDigests, sendQueuedNotifications } from '../lib/server/discussion/notifications';
 import { forgetOldSubmissions } from '../lib/server/discussion/submissions';
+import { endDueTerms, noticeEndingTerms } from '../lib/server/board/terms';
 
 /**
  * The process's background work, composed here (the runner itself knows no
@@ -31,7 +32,24 @@ export function startBackgroundJobs(log: FastifyBaseLogger): { jobs: JobRunner; 
 					if (sent) log.warn({ posts: sent }, 'queued reply notifications sent late');
 				}
 			},
-			{ name: 'post-submission-keys', everyMs: 3_600_000, run: () => forgetOldSubmissions() }
+			{ name: 'post-submission-keys', everyMs: 3_600_000, run: () => forgetOldSubmissions() },
+			// Sounding board terms end by themselves (the role and board rooms go at once); coordinators hear 30 days ahead, once.
+			{
+				name: 'board-term-ends',
+				everyMs: 10 * 60_000,
+				run: async () => {
+					const ended = await endDueTerms();
+					if (ended) log.info({ ended }, 'board terms ended');
+				}
+			},
+			{
+				name: 'board-term-notices',
+				everyMs: 10 * 60_000,
+				run: async () => {
+					const noticed = await noticeEndingTerms();
+					if (noticed.length) log.info({ memberships: noticed.length }, 'coordinators told of board terms ending');
+				}
+			}
 		],
 		{ log }
 	);

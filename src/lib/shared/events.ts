@@ -6,6 +6,7 @@
 import type { AccountChange, AdminUserChange } from './accounts';
 import type { PostChange, ThreadChange } from './discussion';
 import type { QueueChange } from './moderation';
+import type { BoardMembershipChange, MyBoardStatus } from './board-memberships';
 
 export type Ack = { ok: true } | { ok: false; error: string; message: string };
 
@@ -43,6 +44,10 @@ export interface ServerToClientEvents {
 	'queue:changed': (payload: QueueChange) => void;
 	/** Who has this thread open now (room `thread:<id>`). */
 	'thread:presence': (payload: ThreadPresence) => void;
+	/** A board membership took a step (room `board:coordinators`): the board view fetches it again. No profile, no motivation. */
+	'board:membership-changed': (payload: BoardMembershipChange) => void;
+	/** Your own board membership's new status (your own room). */
+	'board:my-status': (payload: MyBoardStatus) => void;
 }
 
 export interface ClientToServerEvents {

@@ -17,8 +17,19 @@ export const MODERATION_ROOM = 'moderation';
 /** The admin user list: someone's roles or status changed. */
 export const ADMIN_USERS_ROOM = 'admin:users';
 
+/** The sounding board's own room: its members (and coordinators) while they are on it. */
+export const BOARD_ROOM = 'board';
+/** The coordinators' board: memberships that took a step. */
+export const BOARD_COORDINATORS_ROOM = 'board:coordinators';
+
 /** A room a person may ask to follow, as its rule sees it. */
-export type Room = { kind: 'group' } | { kind: 'thread'; threadId: number } | { kind: 'moderation' } | { kind: 'admin:users' };
+export type Room =
+	| { kind: 'group' }
+	| { kind: 'thread'; threadId: number }
+	| { kind: 'moderation' }
+	| { kind: 'admin:users' }
+	| { kind: 'board' }
+	| { kind: 'board:coordinators' };
 export type RoomKind = Room['kind'];
 
 /**
@@ -35,6 +46,8 @@ export function parseRoom(name: string): Room | null {
 	if (name === GROUP_ROOM) return { kind: 'group' };
 	if (name === MODERATION_ROOM) return { kind: 'moderation' };
 	if (name === ADMIN_USERS_ROOM) return { kind: 'admin:users' };
+	if (name === BOARD_ROOM) return { kind: 'board' };
+	if (name === BOARD_COORDINATORS_ROOM) return { kind: 'board:coordinators' };
 	const thread = THREAD.exec(name);
 	return thread ? { kind: 'thread', threadId: Number(thread[1]) } : null;
 }

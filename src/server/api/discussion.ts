@@ -10,8 +10,9 @@ import {
 import { acceptAnswer, createThread, getThread, listThreads, setWatching } from '../../lib/server/discussion/threads';
 import { changesSince, deletePost, editPost, getPostView, listPosts, reply, revisionsOf, toggleReaction } from '../../lib/server/discussion/posts';
 import { markRead } from '../../lib/server/discussion/reads';
+import { can } from '../../lib/shared/roles';
 import { listNotifications } from '../../lib/server/discussion/notifications';
-import { markNotificationsRead, unreadNotificationCount } from '../../lib/server/notifications/inbox';
+import { listInbox, markNotificationsRead, unreadNotificationCount } from '../../lib/server/notifications/inbox';
 import { MarkReadInput } from '../../lib/server/notifications/schemas';
 import { searchPosts } from '../../lib/server/discussion/search';
 import { suggestMembers } from '../../lib/server/discussion/mentions';
@@ -268,19 +269,19 @@ export const discussionRoutes = () => [
 	defineRoute({
 		method: 'GET',
 		url: '/api/notifications',
-		summary: 'My notifications, newest first, by cursor',
+		summary: 'My notifications, newest first, by cursor (a member\'s include the group\'s; anyone active has an inbox)',
 		tags,
-		access: G,
+		access: 'active',
 		query: ListNotificationsInput,
 		response: pageOf(NotificationView),
-		handler: async ({ actor, query }) => listNotifications(actor, query)
+		handler: async ({ actor, query }) => (actor.kind === 'user' && can(actor.user, G) ? listNotifications(actor, query) : listInbox(actor, query))
 	}),
 	defineRoute({
 		method: 'GET',
 		url: '/api/notifications/count',
 		summary: 'How many of my notifications are unread',
 		tags,
-		access: G,
+		access: 'active',
 		response: z.object({ unread: z.number() }),
 		handler: async ({ actor }) => ({ unread: await unreadNotificationCount(actor) })
 	}),
@@ -289,7 +290,7 @@ export const discussionRoutes = () => [
 		url: '/api/notifications/read',
 		summary: 'Mark some ({ids}) or all ({all: true}) of my notifications read',
 		tags,
-		access: G,
+		access: 'active',
 		body: MarkReadInput,
 		response: z.object({ updated: z.number(), unread: z.number() }),
 		handler: async ({ actor, body }) => markNotificationsRead(actor, body)

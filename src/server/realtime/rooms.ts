@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../../lib/server/auth/actor';
 import { DomainError } from '../../lib/server/errors';
 import { adminRoomRules } from '../../lib/server/admin/rooms';
+import { boardRoomRules } from '../../lib/server/board/rooms';
 import { discussionRoomRules } from '../../lib/server/discussion/rooms';
 import { moderationRoomRules } from '../../lib/server/moderation/rooms';
 import { isPersonalRoom, parseRoom, userRoom, type Room, type RoomRules } from '../../lib/shared/rooms';
@@ -14,7 +15,7 @@ export const RoomName = z.string().min(1).max(120);
  * Who may follow which room: each capability's rule for its own rooms. A new
  * kind of room in shared/rooms.ts fails to compile here until it has a rule.
  */
-const RULES: Required<RoomRules<Actor>> = { ...discussionRoomRules, ...moderationRoomRules, ...adminRoomRules };
+const RULES: Required<RoomRules<Actor>> = { ...discussionRoomRules, ...moderationRoomRules, ...adminRoomRules, ...boardRoomRules };
 
 /** Returns when the actor may follow the room; throws a DomainError (`not_found` for a name no one may follow) when not. */
 export async function authorizeRoom(actor: Actor, name: string): Promise<void> {

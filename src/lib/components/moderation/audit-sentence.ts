@@ -1,5 +1,6 @@
 import * as messages from '../../paraglide/messages.js';
 import { formatDateTime } from '../../format';
+import { formatBoardDay } from '../../shared/board-profile';
 import type { AuditRowItem } from '../../shared/audit';
 
 /**
@@ -28,7 +29,8 @@ export const AUDIT_KIND_GROUPS = [
 	{ label: 'audit_group_threads', prefixes: ['thread.'] },
 	{ label: 'audit_group_members', prefixes: ['member.', 'account.'] },
 	{ label: 'audit_group_membership', prefixes: ['join_request.', 'invitation.', 'guidelines.'] },
-	{ label: 'audit_group_platform', prefixes: ['watched_word.', 'settings.'] }
+	{ label: 'audit_group_platform', prefixes: ['watched_word.', 'settings.'] },
+	{ label: 'audit_group_board', prefixes: ['board.'] }
 ] as const;
 
 export function auditKindGroups(actions: readonly string[], locale?: Locale): { label: string; actions: { value: string; label: string }[] }[] {
@@ -115,9 +117,76 @@ function sentenceOnly(r: AuditRowItem, locale: Locale, timeZone: string): string
 			return messages.audit_s_guidelines_publish({ actor, version: text(field(r.after, 'version')) || r.targetId }, o);
 		case 'account.update':
 			return messages.audit_s_account_update({ ...base, changes: accountChanges(r, locale) }, o);
+		case 'board.status':
+			return boardStatusSentence(r, locale, { actor, member });
+		case 'board.profile_view':
+			return messages.audit_s_board_profile_view({ actor, member }, o);
+		case 'board.selection': {
+			const seats = Number(field(r.data, 'seats') ?? field(r.after, 'seats'));
+			return seats > 0 ? messages.audit_s_board_selection({ actor, count: seats }, o) : messages.audit_s_board_selection_other({ actor }, o);
+		}
+		case 'board.targets':
+			return messages.audit_s_board_targets({ actor }, o);
+		case 'board.dimension': {
+			const label = (v: unknown) => text(field(v, locale === 'nl' ? 'labelNl' : 'labelEn'));
+			const dimension = label(r.after) || label(r.before) || r.targetId;
+			if (!r.before) return messages.audit_s_board_dimension_add({ actor, dimension }, o);
+			if (field(r.after, 'archivedAt')) return messages.audit_s_board_dimension_archive({ actor, dimension }, o);
+			return messages.audit_s_board_dimension_change({ actor, dimension }, o);
+		}
 		default:
 			return msg(`audit_s_${r.action.replace('.', '_')}`)?.(base, o) ?? r.action;
 	}
+}
+
+/** One step of a sounding board membership, as the audit log and the person's history both tell it. */
+export interface BoardStep {
+	from: string | null;
+	to: string;
+	/** The person took the step themselves. */
+	self: boolean;
+	/** The platform's schedule took it (a term that ended by itself). */
+	scheduled: boolean;
+	/** A term set (first and last day), not a change of status. */
+	term?: { start: string; end: string } | null;
+}
+
+/**
+ * A board membership's step in words: who invited whom, who accepted, whose
+ * term ended by itself. Never a profile value.
+ */
+export function boardStepSentence(step: BoardStep, names: { actor: string; member: string }, locale: Locale): string {
+	const o = { locale };
+	const { actor, member } = names;
+	if (step.term) {
+		const day = (v: string) => (v ? formatBoardDay(v, locale) : '—');
+		return messages.audit_s_board_term_set({ actor, member, start: day(step.term.start), end: day(step.term.end) }, o);
+	}
+	switch (step.to) {
+		case 'volunteer':
+			return step.from ? messages.audit_s_board_back_to_pool({ actor, member }, o) : messages.audit_s_board_volunteered({ member }, o);
+		case 'candidate':
+			return messages.audit_s_board_shortlisted({ actor, member }, o);
+		case 'invited':
+			return messages.audit_s_board_invited({ actor, member }, o);
+		case 'active':
+			return messages.audit_s_board_accepted({ member }, o);
+		case 'declined':
+			return step.self ? messages.audit_s_board_declined({ member }, o) : messages.audit_s_board_declined_recorded({ actor, member }, o);
+		case 'alumni':
+			return step.scheduled ? messages.audit_s_board_term_ended({ member }, o) : messages.audit_s_board_ended_early({ actor, member }, o);
+		case 'withdrawn':
+			return step.self ? messages.audit_s_board_withdrew({ member }, o) : messages.audit_s_board_withdrawn({ actor, member }, o);
+		default:
+			return messages.audit_s_board_status({ actor, member }, o);
+	}
+}
+
+function boardStatusSentence(r: AuditRowItem, locale: Locale, names: { actor: string; member: string }): string {
+	const term = field(r.data, 'term') ? { start: text(field(r.after, 'termStart')), end: text(field(r.after, 'termEnd')) } : null;
+	const from = text(field(r.before, 'status')) || null;
+	const step = { from, to: text(field(r.after, 'status')), self: r.actor != null && r.actor.id === r.subjectId, scheduled: !r.actor, term };
+	return boardStepSentence(step, names, locale);
 }
 
 /** What an admin changed on an account: roles and status, in words. */

@@ -9,7 +9,7 @@ import { enqueueEmail, siteUrl } from '../email/outbox';
 import type { Language } from '../../shared/roles';
 import { isPublic, participantSql, qualified, threadVisible, viewerOf } from './visibility';
 import type { ContentStatus } from '../../shared/discussion';
-import type { NotificationKind, NotificationView } from '../../shared/notifications';
+import { NOTIFICATION_HREF, type NotificationKind, type NotificationView } from '../../shared/notifications';
 import { ListNotificationsInput } from './schemas';
 import type { Emit } from '../notifications/notify';
 
@@ -144,10 +144,12 @@ export async function listNotifications(actor: Actor, raw: ListNotificationsInpu
 			r.threadId !== null && threadVisible(viewer, { status: r.threadStatus as ContentStatus, authorId: r.threadAuthor! });
 		const postOk = r.postId === null || (r.postStatus !== null && (r.postStatus === 'visible' || r.postAuthor === viewer.id || viewer.moderator));
 		const thread = threadOk ? { id: r.threadId!, title: r.threadTitle! } : null;
-		let href: string | null = null;
-		if (thread) href = postOk && r.postId ? `/group/t/${thread.id}?from=${r.postId}#post-${r.postId}` : `/group/t/${thread.id}`;
-		else if (r.kind === 'membership_decided') href = '/home';
-		else if (r.kind === 'report_resolved') href = '/reports';
+		// A notification not about a post (a decision, the sounding board) leads where its kind says.
+		const href = thread
+			? postOk && r.postId
+				? `/group/t/${thread.id}?from=${r.postId}#post-${r.postId}`
+				: `/group/t/${thread.id}`
+			: (NOTIFICATION_HREF[r.kind]?.((r.data ?? {}) as Record<string, unknown>) ?? null);
 		return {
 			id: r.id,
 			kind: r.kind,

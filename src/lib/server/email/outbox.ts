@@ -19,7 +19,9 @@ export const EMAIL_KINDS = [
 	'membership_declined',
 	'digest',
 	'moderation',
-	'password_reset'
+	'password_reset',
+	'board_invitation',
+	'board_term_ending'
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

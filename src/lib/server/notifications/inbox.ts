@@ -1,11 +1,47 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { db, transact } from '../runtime';
-import { notifications } from '../db/schema';
-import { requireCapability, type Actor } from '../auth/actor';
-import { MarkReadInput } from './schemas';
+import { notifications, users } from '../db/schema';
+import { requireActive, type Actor } from '../auth/actor';
+import { idCursor, toIdPage, type Page } from '../paging';
+import { NOTIFICATION_HREF, type NotificationView } from '../../shared/notifications';
+import { ListInboxInput, MarkReadInput } from './schemas';
 
-/** Whose inbox: today only members of the group have one (notifications are about the group). */
-const inboxOwner = (actor: Actor) => requireCapability(actor, 'group.participate');
+/**
+ * Whose inbox: every active person. Members hear about the group; coordinators
+ * and policy staff, who are not group members, hear about the sounding board.
+ */
+const inboxOwner = (actor: Actor) => requireActive(actor);
+
+/**
+ * My notifications, newest first, for someone who is not a member of the
+ * group (a coordinator, policy staff): none of theirs is about a post, so each
+ * is read as it is, leading where its kind says. Members' inboxes are the
+ * discussion's listNotifications, which knows which posts they may still see.
+ */
+export async function listInbox(actor: Actor, raw: ListInboxInput = {}): Promise<Page<NotificationView>> {
+	const a = inboxOwner(actor);
+	const input = ListInboxInput.parse(raw);
+	const after = idCursor(input.cursor);
+	const rows = await db()
+		.select({
+			id: notifications.id,
+			kind: notifications.kind,
+			createdAt: notifications.createdAt,
+			readAt: notifications.readAt,
+			data: notifications.data,
+			actorName: users.displayName
+		})
+		.from(notifications)
+		.leftJoin(users, eq(users.id, notifications.actorId))
+		.where(and(eq(notifications.userId, a.user.id), after !== undefined ? lt(notifications.id, after) : undefined, input.unread ? isNull(notifications.readAt) : undefined))
+		.orderBy(desc(notifications.id))
+		.limit(input.limit + 1);
+	const items = rows.map((r): NotificationView => {
+		const data = (r.data ?? {}) as Record<string, unknown>;
+		return { id: r.id, kind: r.kind, createdAt: r.createdAt, readAt: r.readAt, actorName: r.actorName, thread: null, postId: null, data, href: NOTIFICATION_HREF[r.kind]?.(data) ?? null };
+	});
+	return toIdPage(items, input.limit);
+}
 
 /** How many of my notifications are unread (the bell). */
 export async function unreadNotificationCount(actor: Actor): Promise<number> {

@@ -1,6 +1,7 @@
 import type { EventBus } from '../../../lib/server/events/bus';
 import type { Io } from '../types';
 import { accountsFanout } from './accounts';
+import { boardFanout } from './board';
 import { discussionFanout } from './discussion';
 import { moderationFanout } from './moderation';
 import { notificationsFanout } from './notifications';
@@ -11,6 +12,6 @@ import { notificationsFanout } from './notifications';
  * Returns the function that stops listening.
  */
 export function startFanout(io: Io, bus: EventBus): () => void {
-	const off = [...accountsFanout(io, bus), ...discussionFanout(io, bus), ...moderationFanout(io, bus), ...notificationsFanout(io, bus)];
+	const off = [...accountsFanout(io, bus), ...discussionFanout(io, bus), ...moderationFanout(io, bus), ...notificationsFanout(io, bus), ...boardFanout(io, bus)];
 	return () => off.forEach((f) => f());
 }
