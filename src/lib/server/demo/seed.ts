@@ -7,6 +7,7 @@ import type { Language, Role, UserStatus } from '../../shared/roles';
 import { seedDiscussion } from './discussion-content';
 import { seedMembership } from './membership-content';
 import { seedModeration } from './moderation-content';
+import { seedBoard } from './board-seed';
 
 /** Shown on the login page and in the README while demo mode is on. */
 export const DEMO_PASSWORD = 'klankbord-demo-2026';
@@ -55,6 +56,7 @@ export async function seedDemo(): Promise<boolean> {
 		await seedMembership(tx, passwordHash);
 		await seedDiscussion(tx);
 		await seedModeration(tx);
+		await seedBoard(tx, passwordHash);
 	});
 	return true;
 }
