@@ -3,15 +3,17 @@
 // quotas, chosen so that the least likely volunteer's chance of selection is as high as it can be.
 //
 // Column generation, as in the paper's implementation:
-//  1. Cover: find panels until every volunteer is in one, each panel the quota-meeting panel with
-//     the most not-yet-covered volunteers. When the best such panel holds none of them, the rest
-//     are in no feasible panel at all: they are reported as unreachable and left out of the
-//     minimum (otherwise the minimum would be 0 whatever the lottery).
-//  2. Master LP over the known panels (in dual form, see MasterModel): weights y on the selectable
-//     volunteers and the best minimum `cap` the known panels allow.
-//  3. Price: the quota-meeting panel with the largest y-weighted sum. If that sum exceeds `cap`,
-//     the panel improves the lottery: add it and repeat. Otherwise (within the tolerance) no panel
-//     can: every sum is an upper bound on the optimum, so stop with a proven gap.
+//  1. Cover: find panels until every volunteer is in one (swap search towards the not-yet-covered,
+//     the ILP when that finds nobody new). When the best quota-meeting panel holds none of the
+//     uncovered, they are in no feasible panel at all: reported as unreachable and left out of
+//     the minimum (otherwise the minimum would be 0 whatever the lottery).
+//  2. Master LP over the known panels (in dual form, see DualMasterModel): weights y on the
+//     selectable volunteers and the best minimum `cap` the known panels allow.
+//  3. Price: a quota-meeting panel whose y-weighted sum exceeds `cap` improves the lottery. First
+//     a swap search from the heaviest known panels (SwapSearch; it adds up to SEARCH_STARTS
+//     panels a round); when it finds none, the exact ILP for the heaviest panel of all. Only the
+//     ILP may stop the loop: its sum is an upper bound on the optimum, so when it is within the
+//     tolerance of `cap` the lottery is proven maximin to that tolerance.
 //  4. The primal LP over the final panels gives each panel's probability.
 // Kept members are in every panel (probability 1) and take no part in the minimum.
 import { canonical, type Problem } from './problem';
