@@ -33,6 +33,9 @@
  * one-way tables of A and B with crossMargin(), not with a second suppressOneWay(); a grand total
  * printed elsewhere (e.g. "N = 23") must be taken from the table's total cell.
  *
+ * The output's `zeros` says which policy was applied: a table asked for with zeros shown comes back
+ * with zeros: 'suppressed' in the rare case that only hiding zeros too keeps every figure safe (see protect()).
+ *
  * k must be at least 3: with k = 2, "fewer than 2" means exactly 1, and no suppression can hide that.
  */
 import type { Cell, CrossFigures, OneWayFigures, ShareOf, ZeroPolicy } from '$lib/shared/statistics';
@@ -59,7 +62,7 @@ export const DEFAULT_THRESHOLD = 5;
  * overlap (a multiple-choice question) is not one table but one per option (chose it / did not).
  */
 export function suppressOneWay<K extends string>(options: OneWayInput<K>, opts: SuppressionOptions = {}): OneWayFigures<K> {
-	const { k, zeros } = settle(opts);
+	const { k, zeros: asked } = settle(opts);
 	const counts = options.map((o) => o.count);
 	counts.forEach(checkCount);
 	const total = counts.reduce((a, b) => a + b, 0);
@@ -68,14 +71,9 @@ export function suppressOneWay<K extends string>(options: OneWayInput<K>, opts: 
 	const margin = values.map((_, i) => i === n);
 	// Nodes 0 and 1: every option flows 0 → 1, the total flows back 1 → 0.
 	const edges = values.map((_, i) => (i < n ? { from: 0, to: 1 } : { from: 1, to: 0 }));
-	const state = protect({ values, margin, lines: [values.map((_, i) => i)], edges, nodes: 2 }, k, zeros);
-	const totalCell = cell(total, state[n], total, state[n]);
-	return {
-		k,
-		zeros,
-		options: options.map((o, i) => ({ key: o.key, cell: cell(o.count, state[i], total, state[n]) })),
-		total: totalCell
-	};
+	const { state, zeros } = protect({ values, margin, lines: [values.map((_, i) => i)], edges, nodes: 2 }, k, asked);
+	const figure = figures(values, state);
+	return { k, zeros, options: options.map((o, i) => ({ key: o.key, cell: figure(i, n) })), total: figure(n, n) };
 }
 
 /** Two variables crossed, with all margins. Shares of body cells are of the row total unless shareOf says otherwise. */
@@ -83,7 +81,7 @@ export function suppressCrossTable<R extends string, C extends string>(
 	input: CrossInput<R, C>,
 	opts: SuppressionOptions & { shareOf?: ShareOf } = {}
 ): CrossFigures<R, C> {
-	const { k, zeros } = settle(opts);
+	const { k, zeros: asked } = settle(opts);
 	const shareOf = opts.shareOf ?? 'row';
 	const R = input.rows.length;
 	const C = input.columns.length;
@@ -92,7 +90,7 @@ export function suppressCrossTable<R extends string, C extends string>(
 	}
 	input.counts.forEach((row) => row.forEach(checkCount));
 	const rowTotals = input.counts.map((row) => row.reduce((a, b) => a + b, 0));
-	const colTotals = input.columns.map((_, j) => input.counts.reduce((a, row) => a + row[j], 0));
+	const colTotals = input.columns.map((_, j) => input.counts.reduce((a, row) => a + at(row, j), 0));
 	const grand = rowTotals.reduce((a, b) => a + b, 0);
 
 	// Cell indices: body i*C+j, then row totals, column totals, the grand total.
@@ -118,21 +116,21 @@ export function suppressCrossTable<R extends string, C extends string>(
 		...range(C).map((j) => ({ from: colNode(j), to: 1 })),
 		{ from: 1, to: 0 }
 	];
-	const state = protect({ values, margin, lines, edges, nodes: 2 + R + C }, k, zeros);
+	const { state, zeros } = protect({ values, margin, lines, edges, nodes: 2 + R + C }, k, asked);
 
-	const denominator = (i: number, j: number): [number, State] =>
-		shareOf === 'row' ? [rowTotals[i], state[rowTotal(i)]] : shareOf === 'column' ? [colTotals[j], state[colTotal(j)]] : [grand, state[grandIndex]];
+	const figure = figures(values, state);
+	const denominator = (i: number, j: number) => (shareOf === 'row' ? rowTotal(i) : shareOf === 'column' ? colTotal(j) : grandIndex);
 	return {
 		k,
 		zeros,
 		shareOf,
 		rows: input.rows.map((key, i) => ({
 			key,
-			cells: input.columns.map((_, j) => cell(input.counts[i][j], state[body(i, j)], ...denominator(i, j))),
-			total: cell(rowTotals[i], state[rowTotal(i)], grand, state[grandIndex])
+			cells: input.columns.map((_, j) => figure(body(i, j), denominator(i, j))),
+			total: figure(rowTotal(i), grandIndex)
 		})),
-		columns: input.columns.map((key, j) => ({ key, total: cell(colTotals[j], state[colTotal(j)], grand, state[grandIndex]) })),
-		total: cell(grand, state[grandIndex], grand, state[grandIndex])
+		columns: input.columns.map((key, j) => ({ key, total: figure(colTotal(j), grandIndex) })),
+		total: figure(grandIndex, grandIndex)
 	};
 }
 
@@ -172,21 +170,47 @@ function checkCount(n: number) {
 	if (!Number.isInteger(n) || n < 0) throw new RangeError(`counts must be whole numbers of at least 0, got ${n}`);
 }
 
-function cell(count: number, state: State, denominator: number, denominatorState: State): Cell {
-	if (state !== 'shown') return { kind: 'suppressed', reason: state };
-	const share = denominatorState === 'shown' && denominator > 0 ? count / denominator : null;
-	return { kind: 'shown', count, share };
+/** The output cell for figure i, its share of figure d when d is shown and not 0. A hidden figure's count never leaves here. */
+function figures(values: readonly number[], state: readonly State[]) {
+	return (i: number, d: number): Cell => {
+		const own = at(state, i);
+		if (own !== 'shown') return { kind: 'suppressed', reason: own };
+		const count = at(values, i);
+		const denominator = at(values, d);
+		return { kind: 'shown', count, share: at(state, d) === 'shown' && denominator > 0 ? count / denominator : null };
+	};
 }
 
-function protect(table: Table, k: number, zeros: ZeroPolicy): State[] {
-	const { values } = table;
+/** xs[i] for an index this module computed itself (noUncheckedIndexedAccess cannot know it is in range). */
+function at<T>(xs: readonly T[], i: number): T {
+	const x = xs[i];
+	if (x === undefined) throw new RangeError(`index ${i} out of range`);
+	return x;
+}
+
+/**
+ * The suppression pattern, and the zero policy it ended up with. When even hiding every non-zero figure
+ * leaves one pinned down (with k = 3, a row total "fewer than 3" over two hidden non-zero cells makes
+ * both exactly 1), the labels themselves give it away, because a reader knows a hidden small cell is at
+ * least 1 when zeros are shown. Then zeros are hidden as small cells too, for the whole table, and the
+ * table says so (zeros: 'suppressed'), so "fewer than k" honestly includes 0.
+ */
+function protect(table: Table, k: number, zeros: ZeroPolicy): { state: State[]; zeros: ZeroPolicy } {
+	const first = attempt(table, k, zeros);
+	if (first) return { state: first, zeros };
+	const second = zeros === 'shown' ? attempt(table, k, 'suppressed') : null;
+	if (second) return { state: second, zeros: 'suppressed' };
+	// Not reached in the property tests; failing closed beats printing a figure that can be worked out.
+	throw new Error('small-cell suppression found no safe pattern for this table');
+}
+
+function attempt(table: Table, k: number, zeros: ZeroPolicy): State[] | null {
+	const { values, margin } = table;
 	const small = (v: number) => v < k && (v > 0 || zeros === 'suppressed');
 	const state: State[] = values.map((v) => (small(v) ? 'small' : 'shown'));
+	const cheapestFirst = (a: number, b: number) => Number(at(margin, a)) - Number(at(margin, b)) || at(values, a) - at(values, b) || a - b;
 	// The cheapest figure to hide on a line: a shown, non-zero body cell, the smallest first.
-	const pick = (line: number[]): number | undefined =>
-		line
-			.filter((i) => state[i] === 'shown' && values[i] > 0)
-			.sort((a, b) => Number(table.margin[a]) - Number(table.margin[b]) || values[a] - values[b] || a - b)[0];
+	const pick = (line: number[]): number | undefined => line.filter((i) => state[i] === 'shown' && at(values, i) > 0).sort(cheapestFirst)[0];
 
 	for (;;) {
 		// Two-per-line, until stable.
@@ -205,14 +229,14 @@ function protect(table: Table, k: number, zeros: ZeroPolicy): State[] {
 		// The audit: a hidden figure that only one table fits gets one more complement on one of its lines.
 		const exposed = values.findIndex((_, i) => state[i] !== 'shown' && pinned(table, state, k, zeros, i));
 		if (exposed < 0) return state;
-		const candidates = table.lines
+		const onItsLines = table.lines
 			.filter((line) => line.includes(exposed))
 			.map(pick)
-			.filter((i): i is number => i !== undefined);
-		const fallback = pick(values.map((_, i) => i));
-		const extra = candidates.sort((a, b) => Number(table.margin[a]) - Number(table.margin[b]) || values[a] - values[b] || a - b)[0] ?? fallback;
-		// Everything non-zero already hidden: nothing more to give (with k ≥ 3 the audit passes by then).
-		if (extra === undefined) return state;
+			.filter((i): i is number => i !== undefined)
+			.sort(cheapestFirst)[0];
+		const extra = onItsLines ?? pick(values.map((_, i) => i));
+		// Everything non-zero already hidden and still pinned down: no pattern with these labels works.
+		if (extra === undefined) return null;
 		state[extra] = 'complement';
 	}
 }
@@ -220,30 +244,33 @@ function protect(table: Table, k: number, zeros: ZeroPolicy): State[] {
 const UNBOUNDED = 1e12;
 
 /** Whether hidden figure `target` can take only its true value in every table that agrees with what is shown. */
-function pinned(table: Table, state: State[], k: number, zeros: ZeroPolicy, target: number): boolean {
-	const bounds = table.values.map((v, i): [number, number] =>
-		state[i] === 'shown' ? [v, v] : state[i] === 'small' ? [zeros === 'suppressed' ? 0 : 1, k - 1] : [k, UNBOUNDED]
-	);
-	const v = table.values[target];
-	const [lo, hi] = bounds[target];
+function pinned(table: Table, state: readonly State[], k: number, zeros: ZeroPolicy, target: number): boolean {
+	const bounds = table.values.map((v, i): Bounds => {
+		const s = at(state, i);
+		return s === 'shown' ? [v, v] : s === 'small' ? [zeros === 'suppressed' ? 0 : 1, k - 1] : [k, UNBOUNDED];
+	});
+	const v = at(table.values, target);
+	const [lo, hi] = at(bounds, target);
 	const feasibleWith = (l: number, h: number) => circulates(table, bounds.map((b, i) => (i === target ? [l, h] : b)));
 	// The constraint matrix is a network matrix (totally unimodular), so the values a figure can take
 	// form an unbroken run of integers: one neighbour of the true value decides.
 	return !((lo <= v - 1 && feasibleWith(lo, v - 1)) || (v + 1 <= hi && feasibleWith(v + 1, hi)));
 }
 
+type Bounds = [number, number];
+
 /** Whether a circulation exists with every edge's flow within its bounds (lower bounds by the usual reduction to max-flow). */
-function circulates(table: Table, bounds: [number, number][]): boolean {
+function circulates(table: Table, bounds: readonly Bounds[]): boolean {
 	if (bounds.some(([lo, hi]) => lo > hi)) return false;
 	const source = table.nodes;
 	const sink = table.nodes + 1;
 	const graph = new FlowGraph(table.nodes + 2);
 	const excess = new Array<number>(table.nodes).fill(0);
 	table.edges.forEach(({ from, to }, i) => {
-		const [lo, hi] = bounds[i];
+		const [lo, hi] = at(bounds, i);
 		graph.add(from, to, hi - lo);
-		excess[to] += lo;
-		excess[from] -= lo;
+		excess[to] = at(excess, to) + lo;
+		excess[from] = at(excess, from) - lo;
 	});
 	let demand = 0;
 	excess.forEach((e, node) => {
@@ -257,50 +284,47 @@ function circulates(table: Table, bounds: [number, number][]): boolean {
 
 /** Dinic's max-flow; the networks here have a few dozen nodes. */
 class FlowGraph {
-	private to: number[] = [];
-	private cap: number[] = [];
-	private head: number[];
-	private next: number[] = [];
-	constructor(private size: number) {
-		this.head = new Array<number>(size).fill(-1);
+	private arcs: { to: number; cap: number }[] = [];
+	private out: number[][];
+	constructor(size: number) {
+		this.out = Array.from({ length: size }, () => []);
 	}
 	add(from: number, to: number, capacity: number) {
-		for (const [a, b, c] of [
-			[from, to, capacity],
-			[to, from, 0]
-		]) {
-			this.to.push(b);
-			this.cap.push(c);
-			this.next.push(this.head[a]);
-			this.head[a] = this.to.length - 1;
-		}
+		// Arc 2n and its reverse 2n+1: pushing along one frees capacity on the other.
+		at(this.out, from).push(this.arcs.length);
+		this.arcs.push({ to, cap: capacity });
+		at(this.out, to).push(this.arcs.length);
+		this.arcs.push({ to: from, cap: 0 });
 	}
 	maxFlow(s: number, t: number): number {
 		let flow = 0;
 		for (;;) {
-			const level = new Array<number>(this.size).fill(-1);
+			const level = this.out.map(() => -1);
 			level[s] = 0;
 			const queue = [s];
 			for (let q = 0; q < queue.length; q++) {
-				for (let e = this.head[queue[q]]; e >= 0; e = this.next[e]) {
-					if (this.cap[e] > 0 && level[this.to[e]] < 0) {
-						level[this.to[e]] = level[queue[q]] + 1;
-						queue.push(this.to[e]);
+				const u = at(queue, q);
+				for (const a of at(this.out, u)) {
+					const arc = at(this.arcs, a);
+					if (arc.cap > 0 && at(level, arc.to) < 0) {
+						level[arc.to] = at(level, u) + 1;
+						queue.push(arc.to);
 					}
 				}
 			}
-			if (level[t] < 0) return flow;
-			const iter = [...this.head];
+			if (at(level, t) < 0) return flow;
+			const next = this.out.map(() => 0);
 			const push = (u: number, limit: number): number => {
 				if (u === t) return limit;
-				for (; iter[u] >= 0; iter[u] = this.next[iter[u]]) {
-					const e = iter[u];
-					const v = this.to[e];
-					if (this.cap[e] > 0 && level[v] === level[u] + 1) {
-						const got = push(v, Math.min(limit, this.cap[e]));
+				const arcs = at(this.out, u);
+				for (; at(next, u) < arcs.length; next[u] = at(next, u) + 1) {
+					const a = at(arcs, at(next, u));
+					const arc = at(this.arcs, a);
+					if (arc.cap > 0 && at(level, arc.to) === at(level, u) + 1) {
+						const got = push(arc.to, Math.min(limit, arc.cap));
 						if (got > 0) {
-							this.cap[e] -= got;
-							this.cap[e ^ 1] += got;
+							arc.cap -= got;
+							at(this.arcs, a ^ 1).cap += got;
 							return got;
 						}
 					}
