@@ -1,0 +1,48 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { formAction, formValues, idParam, orErrorPage, pageGuard, parseWith } from '$lib/server/kit';
+import { personHistory, setTerm, stepByCoordinator } from '$lib/server/board/memberships';
+import { coordinatorProfileView } from '$lib/server/board/profiles';
+import { BoardPersonIdParam } from '$lib/server/board/membership-schemas';
+import { BoardStepInput, BoardTermInput } from '$lib/shared/board-memberships';
+import { translate } from '$lib/i18n/translate';
+import { getLocale } from '$lib/paraglide/runtime';
+
+function personId(raw: string): string {
+	const parsed = BoardPersonIdParam.safeParse({ id: raw });
+	if (!parsed.success) error(404, translate('error_user_not_found', getLocale()));
+	return parsed.data.id;
+}
+
+const membershipId = (raw: string | undefined): number => idParam(raw) ?? 0;
+
+/** One person for coordinators: their memberships' history in sentences, their profile (each view audited), the next steps, the term. */
+export const load: PageServerLoad = async (event) => {
+	const actor = pageGuard(event, 'board.manage');
+	const id = personId(event.params.id);
+	const history = await orErrorPage(() => personHistory(actor, id));
+	const profile = await orErrorPage(() => coordinatorProfileView(actor, id, getLocale()));
+	return { history, profile };
+};
+
+export const actions: Actions = {
+	step: async (event) => {
+		const actor = pageGuard(event, 'board.manage');
+		personId(event.params.id);
+		const v = formValues(await event.request.formData());
+		return formAction(async () => ({ stepped: (await stepByCoordinator(actor, membershipId(v.membershipId), parseWith(BoardStepInput, v))).status }), {
+			which: 'step' as const,
+			reason: v.reason ?? ''
+		});
+	},
+	term: async (event) => {
+		const actor = pageGuard(event, 'board.manage');
+		personId(event.params.id);
+		const v = formValues(await event.request.formData());
+		return formAction(async () => ({ termSaved: Boolean(await setTerm(actor, membershipId(v.membershipId), parseWith(BoardTermInput, v))) }), {
+			which: 'term' as const,
+			termStart: v.termStart ?? '',
+			termEnd: v.termEnd ?? ''
+		});
+	}
+};
