@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { langOf, loginAs, msg, roomJoined, type Lang } from './helpers';
+import { expectAccessible, langOf, loginAs, msg, roomJoined, type Lang } from './helpers';
 
 /**
  * The admin's user list. This spec changes someone's roles and status, so it
@@ -7,6 +7,7 @@ import { langOf, loginAs, msg, roomJoined, type Lang } from './helpers';
  * puts everything back.
  */
 test.describe.configure({ mode: 'serial' });
+test.use({ bypassCSP: true });
 
 const TARGET = 'pending@example.org';
 const TARGET_NAME = 'Lucas Moreau';
@@ -42,7 +43,7 @@ test('roles changed on /admin/users persist after a reload', async ({ page }) =>
 
 	await roleBox(page, lang, 'board_member').check();
 	await saveButton(page, lang).click();
-	await expect(page.getByRole('status')).toHaveText(msg(lang, 'saved'));
+	await expect(userRow(page).getByRole('status')).toHaveText(msg(lang, 'saved'));
 
 	await openUsers(page, 'reload');
 	await expect(roleBox(page, lang, 'member')).toBeChecked();
@@ -52,20 +53,49 @@ test('roles changed on /admin/users persist after a reload', async ({ page }) =>
 	// Back as it was.
 	await roleBox(page, lang, 'board_member').uncheck();
 	await saveButton(page, lang).click();
-	await expect(page.getByRole('status')).toHaveText(msg(lang, 'saved'));
+	await expect(userRow(page).getByRole('status')).toHaveText(msg(lang, 'saved'));
 	await openUsers(page, 'reload');
 	await expect(roleBox(page, lang, 'board_member')).not.toBeChecked();
 });
 
-test('an admin may not take away their own admin role', async ({ page }) => {
+test('an admin may not suspend themselves or take away their own admin role: both named at once, at the top, focused', async ({ page }) => {
 	await loginAs(page, 'admin');
 	const lang = await openUsers(page);
 	const own = page.getByRole('row').filter({ hasText: 'admin@example.org' });
+	const ownName = (await own.locator('td strong').first().textContent())!.trim();
+	await own.getByRole('combobox').selectOption('suspended');
 	await own.getByRole('checkbox', { name: msg(lang, 'role_admin') }).uncheck();
 	await own.getByRole('button', { name: new RegExp(`^${msg(lang, 'save')}`) }).click();
-	await expect(page.getByRole('alert')).toHaveText(msg(lang, 'error_cannot_demote_self'));
+
+	const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: msg(lang, 'error_summary_title') }) });
+	await expect(summary).toBeFocused();
+	const links = summary.getByRole('link');
+	// In the order of the row: status, then roles; each names the person.
+	await expect(links).toHaveText([`${ownName}: ${msg(lang, 'error_cannot_change_own_status')}`, `${ownName}: ${msg(lang, 'error_cannot_drop_own_admin')}`]);
+	const statusId = (await links.nth(0).getAttribute('href'))!.slice(1);
+	await expect(own.getByRole('combobox')).toHaveAttribute('id', statusId);
+	await expect(own.getByRole('combobox')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.locator(`[id="${statusId}-error"]`)).toContainText(msg(lang, 'error_cannot_change_own_status'));
+	// The roles link goes to the first box of the row's roles; the group is described by its own message.
+	const roleBoxId = (await links.nth(1).getAttribute('href'))!.slice(1);
+	await expect(own.locator(`[id="${roleBoxId}"]`)).toHaveAttribute('type', 'checkbox');
+	const roles = own.getByRole('group');
+	await expect(roles).toContainText(msg(lang, 'error_cannot_drop_own_admin'));
+	const rolesErrorId = (await roles.getAttribute('aria-describedby'))!;
+	await expect(page.locator(`[id="${rolesErrorId}"]`)).toContainText(msg(lang, 'error_cannot_drop_own_admin'));
+	// What was chosen stays chosen, so the person sees what was refused.
+	await expect(own.getByRole('combobox')).toHaveValue('suspended');
+	await expect(own.getByRole('checkbox', { name: msg(lang, 'role_admin') })).not.toBeChecked();
+	// No other row is marked.
+	await expect(userRow(page).getByRole('combobox')).not.toHaveAttribute('aria-invalid', 'true');
+	await expectAccessible(page, '/admin/users with a refused save', lang);
+
+	await links.nth(1).click();
+	await expect(own.locator(`[id="${roleBoxId}"]`)).toBeFocused();
+
 	await openUsers(page, 'reload');
 	await expect(own.getByRole('checkbox', { name: msg(lang, 'role_admin') })).toBeChecked();
+	await expect(own.getByRole('combobox')).toHaveValue('active');
 });
 
 test('a second admin page follows changes live, without a reload', async ({ browser }) => {
@@ -85,7 +115,7 @@ test('a second admin page follows changes live, without a reload', async ({ brow
 	await statusSelect(editor, eLang).selectOption('active');
 	await roleBox(editor, eLang, 'coordinator').check();
 	await saveButton(editor, eLang).click();
-	await expect(editor.getByRole('status')).toHaveText(msg(eLang, 'saved'));
+	await expect(userRow(editor).getByRole('status')).toHaveText(msg(eLang, 'saved'));
 
 	await expect(statusSelect(watcher, wLang)).toHaveValue('active');
 	await expect(roleBox(watcher, wLang, 'coordinator')).toBeChecked();
@@ -95,7 +125,7 @@ test('a second admin page follows changes live, without a reload', async ({ brow
 	await statusSelect(editor, eLang).selectOption('pending');
 	await roleBox(editor, eLang, 'coordinator').uncheck();
 	await saveButton(editor, eLang).click();
-	await expect(editor.getByRole('status')).toHaveText(msg(eLang, 'saved'));
+	await expect(userRow(editor).getByRole('status')).toHaveText(msg(eLang, 'saved'));
 
 	await expect(statusSelect(watcher, wLang)).toHaveValue('pending');
 	await expect(roleBox(watcher, wLang, 'coordinator')).not.toBeChecked();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, langOf, loginAs, msg, type Lang } from './helpers';
+import { apiLogin, expectAccessible, langOf, LANGS, loginAs, msg, type Lang } from './helpers';
+import type { SettingView as Setting } from '../../src/lib/server/admin/settings';
 
 /**
  * Forms that tell people what happened (the GOV.UK pattern): every problem
@@ -88,4 +89,155 @@ test('saving the profile says so beside the button, announced', async ({ page })
 	expect(Math.abs(note!.y - button!.y)).toBeLessThan(120);
 	await expect(status).toBeInViewport();
 	await expectAccessible(page, '/profile saved', lang);
+});
+
+/** The summary of the problems on the page (or in one form of it): the alert with the summary's heading. */
+const summaryIn = (page: Page, lang: Lang, scope: Page | ReturnType<Page['locator']> = page) =>
+	scope.getByRole('alert').filter({ has: page.getByRole('heading', { name: msg(lang, 'error_summary_title') }) });
+
+/** Each link of a summary goes to a field that is marked invalid and described by its own message, which says `own`. */
+async function expectLinkedField(page: Page, link: ReturnType<Page['locator']>, own: string) {
+	const id = (await link.getAttribute('href'))!.slice(1);
+	const field = page.locator(`[id="${id}"]`);
+	await expect(field, id).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.locator(`[id="${id}-error"]`), id).toContainText(own);
+	expect((await field.getAttribute('aria-describedby'))?.split(' '), id).toContain(`${id}-error`);
+}
+
+const VIEWPORTS = [
+	{ width: 1280, height: 900 },
+	{ width: 390, height: 844 }
+];
+
+for (const lang of LANGS)
+	for (const viewport of VIEWPORTS)
+		test.describe(`${lang}, ${viewport.width}×${viewport.height}`, () => {
+			test.use({ viewport });
+
+			test('admin settings with two bad values name both at the top, focused, linked; nothing is saved', async ({ page, context }) => {
+				await apiLogin(context, 'admin', lang);
+				const before = (await (await context.request.get('/api/admin/settings')).json()) as Setting[];
+				const byKey = Object.fromEntries(before.map((s) => [s.key, s]));
+				// Hydrated before typing: hydration would put the loaded values back.
+				const hydrated = page.waitForLoadState('networkidle');
+				await page.goto('/admin/settings');
+				await hydrated;
+				await expect(page.locator('html')).toHaveAttribute('lang', lang);
+				// Two bad values: one out of bounds, one left empty. The page lists settings in this order.
+				const bad = before.map((s) => s.key).filter((k) => k === 'reportsToHide' || k === 'loginFailuresPerAccount');
+				// Typed again until it stays: a value typed while the page hydrates is put back to the loaded one.
+				await expect(async () => {
+					await page.locator('#setting-reportsToHide').fill('0');
+					await page.locator('#setting-loginFailuresPerAccount').fill('');
+					await page.waitForTimeout(300);
+					await expect(page.locator('#setting-reportsToHide')).toHaveValue('0', { timeout: 100 });
+					await expect(page.locator('#setting-loginFailuresPerAccount')).toHaveValue('', { timeout: 100 });
+				}).toPass();
+				await page.getByRole('button', { name: msg(lang, 'settings_save') }).click();
+
+				const summary = summaryIn(page, lang);
+				await expect(summary).toBeFocused();
+				const links = summary.getByRole('link');
+				await expect(links).toHaveCount(2);
+				for (const [i, key] of bad.entries()) {
+					const s = byKey[key]!;
+					const own = msg(lang, 'error_setting_value', { min: s.min, max: s.max, default: s.default });
+					// The summary says which setting, then what is wrong with it.
+					await expect(links.nth(i)).toHaveText(`${msg(lang, `setting_${key}`)}: ${own}`);
+					await expect(links.nth(i)).toHaveAttribute('href', `#setting-${key}`);
+					await expectLinkedField(page, links.nth(i), own);
+				}
+				await expect(page.locator('#setting-approveFirstPosts')).not.toHaveAttribute('aria-invalid', 'true');
+				await page.screenshot({ path: test.info().outputPath(`settings-errors-${lang}-${viewport.width}.png`), fullPage: false });
+				await expectAccessible(page, '/admin/settings with two bad values', lang);
+
+				// A link takes the person to the field.
+				await summary.getByRole('link').nth(1).click();
+				await expect(page.locator(`#setting-${bad[1]}`)).toBeFocused();
+				await expect(page.locator(`#setting-${bad[1]}`)).toBeInViewport();
+
+				// Nothing was saved, not even the good values sent with the bad ones.
+				const after = (await (await context.request.get('/api/admin/settings')).json()) as Setting[];
+				expect(after.map((s) => [s.key, s.value])).toEqual(before.map((s) => [s.key, s.value]));
+
+				// One corrected and sent again: the other is still named, focused again.
+				await page.locator('#setting-reportsToHide').fill(String(byKey.reportsToHide!.value));
+				await page.getByRole('button', { name: msg(lang, 'settings_save') }).click();
+				await expect(links).toHaveCount(1);
+				await expect(links.first()).toHaveAttribute('href', '#setting-loginFailuresPerAccount');
+				await expect(summary).toBeFocused();
+				await expect(page.locator('#setting-reportsToHide')).not.toHaveAttribute('aria-invalid', 'true');
+			});
+
+			test('the watched-word forms sent empty name the problem at the top of their form, focused, linked', async ({ page, context }) => {
+				await apiLogin(context, 'moderator', lang);
+				const hydrated = page.waitForLoadState('networkidle');
+				await page.goto('/moderation/words');
+				await hydrated;
+				await expect(page.locator('html')).toHaveAttribute('lang', lang);
+				const words = await page.locator('tbody tr').count();
+
+				const add = page.locator('form[action="?/add"]');
+				await add.getByRole('button', { name: msg(lang, 'word_add') }).click();
+				const addSummary = summaryIn(page, lang, add);
+				await expect(addSummary).toBeFocused();
+				await expect(addSummary.getByRole('link')).toHaveCount(1);
+				await expect(addSummary.getByRole('link')).toHaveText(msg(lang, 'error_word'));
+				await expect(addSummary.getByRole('link')).toHaveAttribute('href', '#pattern');
+				await expectLinkedField(page, addSummary.getByRole('link'), msg(lang, 'error_word'));
+				// Only the form that was sent shows problems.
+				await expect(summaryIn(page, lang)).toHaveCount(1);
+				await page.screenshot({ path: test.info().outputPath(`words-add-error-${lang}-${viewport.width}.png`), fullPage: false });
+				await expectAccessible(page, '/moderation/words with an empty word', lang);
+				await addSummary.getByRole('link').click();
+				await expect(page.locator('#pattern')).toBeFocused();
+
+				// The import sent with neither a file nor lines: its own summary, the add form's is gone.
+				const importForm = page.locator('form[action="?/import"]');
+				await importForm.getByRole('button', { name: msg(lang, 'word_csv_import') }).click();
+				const importSummary = summaryIn(page, lang, importForm);
+				await expect(importSummary).toBeFocused();
+				await expect(importSummary.getByRole('link')).toHaveText(msg(lang, 'error_csv'));
+				await expect(importSummary.getByRole('link')).toHaveAttribute('href', '#csv-text');
+				await expectLinkedField(page, importSummary.getByRole('link'), msg(lang, 'error_csv'));
+				await expect(summaryIn(page, lang)).toHaveCount(1);
+				await expect(page.locator('#pattern')).not.toHaveAttribute('aria-invalid', 'true');
+				await page.screenshot({ path: test.info().outputPath(`words-import-error-${lang}-${viewport.width}.png`), fullPage: false });
+				await expectAccessible(page, '/moderation/words with an empty import', lang);
+
+				// Nothing was added.
+				await page.reload();
+				await expect(page.locator('tbody tr')).toHaveCount(words);
+			});
+		});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('admin settings with two bad values: the new page opens on the summary, what was typed kept', async ({ page, context }) => {
+		await apiLogin(context, 'admin');
+		await page.goto('/admin/settings');
+		const lang = await langOf(page);
+		await page.locator('#setting-postsPerWindow').fill('-3');
+		await page.locator('#setting-postWindowMinutes').fill('');
+		await page.getByRole('button', { name: msg(lang, 'settings_save') }).click();
+		const summary = summaryIn(page, lang);
+		await expect(summary).toBeFocused();
+		await expect(summary.getByRole('link')).toHaveCount(2);
+		await expect(page.locator('#setting-postsPerWindow')).toHaveValue('-3');
+		await expect(page.locator('#setting-postsPerWindow')).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.locator('#setting-postWindowMinutes')).toHaveAttribute('aria-invalid', 'true');
+	});
+
+	test('a watched word refused: the page opens on the add form\'s summary, the word as typed', async ({ page, context }) => {
+		await apiLogin(context, 'moderator');
+		await page.goto('/moderation/words');
+		const lang = await langOf(page);
+		await page.locator('#pattern').fill('<nope>');
+		await page.getByRole('button', { name: msg(lang, 'word_add') }).click();
+		const summary = summaryIn(page, lang, page.locator('form[action="?/add"]'));
+		await expect(summary).toBeFocused();
+		await expect(summary.getByRole('link')).toHaveAttribute('href', '#pattern');
+		await expect(page.locator('#pattern')).toHaveValue('<nope>');
+	});
 });
