@@ -68,18 +68,79 @@ const REASON_DRAW = 'Geloot voor de termijn die vorig jaar begon';
 const REASON_EARLIER = 'Geloot voor de termijn die bijna twee jaar geleden begon';
 const REASON_ALUMNI = 'Geloot voor de eerste termijn van de klankbordgroep';
 
-/** board@example.org (Amira Haddad): on the board, the rest of her account comes from the other demo data. */
-export const BOARD_ACCOUNT = {
-	email: 'board@example.org',
-	work: 'paid_job' as WorkAnswer,
-	children: 'no' as ChildrenAnswer,
-	languageBackground: 'other' as LanguageAnswer,
-	relationship: 'same_sex' as RelationshipAnswer,
-	motivation:
-		'I have seen from both sides how a posting reshapes a career: mine moved online, my wife’s moved countries. I want the ministry to hear what partners who keep working need, remote work rules, tax and social security above all, and I want the board to sound like all of us, not only the ones who live close to The Hague.',
-	availability: 'Tuesday to Thursday, 8:00–11:00 Bogotá time (that is afternoon in The Hague). Video calls are fine.',
-	path: [{ status: 'active', since: -420, ...CURRENT, reason: REASON_DRAW }] satisfies DemoMembership[]
-};
+/** A demo account made elsewhere (seed.ts, membership-content.ts) that is on the board's path too. */
+export interface ExistingBoardPerson extends Pick<BoardPerson, 'work' | 'children' | 'languageBackground' | 'relationship' | 'motivation' | 'availability' | 'path'> {
+	email: string;
+}
+
+/**
+ * board@example.org (Amira Haddad) is on the board; five of the group's other
+ * members (membership-content.ts) are in the pool, in their own words.
+ */
+export const EXISTING_BOARD_PEOPLE: ExistingBoardPerson[] = [
+	{
+		email: 'board@example.org',
+		work: 'paid_job',
+		children: 'no',
+		languageBackground: 'other',
+		relationship: 'same_sex',
+		motivation:
+			'I have seen from both sides how a posting reshapes a career: mine moved online, my wife’s moved countries. I want the ministry to hear what partners who keep working need, remote work rules, tax and social security above all, and I want the board to sound like all of us, not only the ones who live close to The Hague.',
+		availability: 'Tuesday to Thursday, 8:00–11:00 Bogotá time (that is afternoon in The Hague). Video calls are fine.',
+		path: [{ status: 'active', since: -420, ...CURRENT, reason: REASON_DRAW }]
+	},
+	{
+		email: 'thomas.okafor@example.org',
+		work: 'neither',
+		children: 'yes',
+		languageBackground: 'other',
+		relationship: 'other_sex',
+		motivation:
+			'Security in Abuja decides where you can go and when, so partners here can get very lonely, and fathers at home even more so. I would like to talk about what support there is and whether it reaches partners who do not go looking for it.',
+		availability: 'Mornings Abuja time, Monday to Friday.',
+		path: [{ status: 'volunteer', since: -40 }]
+	},
+	{
+		email: 'lotte.visser@example.org',
+		work: 'neither',
+		children: 'yes',
+		languageBackground: 'dutch',
+		relationship: 'other_sex',
+		motivation: 'Het tijdsverschil met Nederland maakt overleg lastig, maar ik vind het belangrijk dat partners in Oceanië ook een stem hebben. En over verhuizen met drie kinderen en een hond kan ik een boek schrijven.',
+		availability: 'Avonden na 20.00 uur Canberra-tijd.',
+		path: [{ status: 'volunteer', since: -15 }]
+	},
+	{
+		email: 'ruben.hoekstra@example.org',
+		work: 'own_business',
+		children: 'no',
+		languageBackground: 'dutch',
+		relationship: 'same_sex',
+		motivation:
+			'Als fotograaf met een eigen bedrijf wil ik hier aan het werk, maar de vraag of dat mag op ons visum ligt al maanden bij drie loketten. Ik denk dat het ministerie partners met een eigen zaak veel beter kan informeren, en daar wil ik aan meewerken.',
+		availability: 'Zondag tot donderdag, na 16.00 uur Amman-tijd.',
+		path: [{ status: 'volunteer', since: -22 }]
+	},
+	{
+		email: 'mei-ling.chen@example.org',
+		work: 'own_business',
+		children: 'no',
+		languageBackground: 'other',
+		relationship: 'other_sex',
+		motivation: 'I teach Mandarin online, so my business moves with us. Partners who are self-employed are invisible in most arrangements; I would like to change that.',
+		availability: 'Weekday afternoons Beijing time.',
+		path: [{ status: 'volunteer', since: -95 }]
+	},
+	{
+		email: 'emma.degroot@example.org',
+		work: 'neither',
+		children: 'no',
+		languageBackground: 'dutch',
+		motivation: 'Ik ben net aangekomen, dus misschien is het wat vroeg. Maar juist nieuwe partners zien wat er in de eerste maanden ontbreekt, en dat wil ik graag doorgeven.',
+		availability: 'Doordeweeks overdag, tot ik werk of vrijwilligerswerk heb gevonden.',
+		path: [{ status: 'volunteer', since: -10 }]
+	}
+];
 
 export const BOARD_PEOPLE: BoardPerson[] = [
 	// ── The active board ────────────────────────────────────────────────
@@ -461,40 +522,6 @@ export const BOARD_PEOPLE: BoardPerson[] = [
 		path: [{ status: 'volunteer', since: -120 }]
 	},
 	{
-		name: 'Annelies Groen',
-		language: 'nl',
-		timeZone: 'Africa/Harare',
-		country: 'ZW',
-		city: 'Harare',
-		show: false,
-		speaks: ['nl', 'en'],
-		bio: 'Moeder van twee tieners. Zet zich in Harare in voor een opvanghuis.',
-		work: 'neither',
-		children: 'yes',
-		languageBackground: 'dutch',
-		motivation:
-			'Onze oudste gaat volgend jaar studeren in Nederland, terwijl wij hier nog twee jaar zitten. Hoe regel je dat, met huisvesting, zorgverzekering, een adres? Ik denk dat veel gezinnen hiermee zitten en ik wil er graag over meepraten.',
-		availability: 'Dinsdag en woensdag overdag. Stroom en internet vallen hier soms uit, dus liefst met telefoon als reserve.',
-		path: [{ status: 'volunteer', since: -75 }]
-	},
-	{
-		name: 'Arjun Mehta',
-		language: 'en',
-		timeZone: 'Asia/Dhaka',
-		country: 'BD',
-		city: 'Dhaka',
-		show: false,
-		speaks: ['en', 'hi', 'nl'],
-		bio: 'Runs a small IT consultancy with clients in Europe. Third posting with my Dutch wife.',
-		work: 'own_business',
-		children: 'no',
-		languageBackground: 'other',
-		relationship: 'other_sex',
-		motivation: 'Self-employed partners are invisible in most of the ministry’s arrangements. I would like to change that, and I am good at turning long discussions into short lists.',
-		availability: 'Sunday to Thursday, 15:00–18:00 Dhaka time.',
-		path: [{ status: 'volunteer', since: -95 }]
-	},
-	{
 		name: 'Tessa van Rijn',
 		language: 'nl',
 		timeZone: 'America/New_York',
@@ -688,23 +715,6 @@ export const BOARD_PEOPLE: BoardPerson[] = [
 		path: [{ status: 'volunteer', since: -130 }]
 	},
 	{
-		name: 'Thijs van der Linden',
-		language: 'nl',
-		timeZone: 'Africa/Lagos',
-		country: 'NG',
-		city: 'Lagos',
-		show: false,
-		speaks: ['nl', 'en'],
-		bio: 'Thuis met de kinderen in Lagos, daarvoor installateur. Kookt, klust en leert golfen.',
-		work: 'neither',
-		children: 'yes',
-		languageBackground: 'dutch',
-		relationship: 'other_sex',
-		motivation: 'Hier beperkt de veiligheid waar je heen kunt en wanneer. Dat maakt het voor partners eenzaam. Ik wil graag meepraten over welke steun er is, en of die ook partners bereikt die niet actief zoeken.',
-		availability: 'Elke ochtend behalve zaterdag.',
-		path: [{ status: 'volunteer', since: -40 }]
-	},
-	{
 		name: 'Rosa Dijkman',
 		language: 'nl',
 		timeZone: 'Africa/Cairo',
@@ -720,23 +730,6 @@ export const BOARD_PEOPLE: BoardPerson[] = [
 			'Mijn werkgever werkte mee, maar alleen nadat ik zelf had uitgezocht hoe het zat met belasting en verzekeringen. Een checklist van het ministerie had me weken gescheeld. Die wil ik helpen maken.',
 		availability: 'Maandag- en woensdagmiddag.',
 		path: [{ status: 'volunteer', since: -57 }]
-	},
-	{
-		name: 'Karim Haddou',
-		language: 'nl',
-		timeZone: 'Asia/Muscat',
-		country: 'OM',
-		city: 'Muscat',
-		show: false,
-		speaks: ['nl', 'ar', 'en', 'fr'],
-		bio: 'Webdesigner met een eigen bedrijfje. Geboren in Amsterdam-West, nu met mijn vrouw in Muscat.',
-		work: 'own_business',
-		children: 'no',
-		languageBackground: 'dutch',
-		relationship: 'other_sex',
-		motivation: 'Ik ben ondernemer en een van de weinige mannelijke partners hier. Beide perspectieven mis ik nog wel eens. Zin om mee te doen!',
-		availability: 'Zondag tot donderdag, na 16.00 uur.',
-		path: [{ status: 'volunteer', since: -22 }]
 	},
 	{
 		name: 'Ingeborg Schuurman',
@@ -893,23 +886,6 @@ export const BOARD_PEOPLE: BoardPerson[] = [
 		motivation: 'I used to interview people for a living, so I am used to asking the question behind the question. I would like to put that to use for the partners here.',
 		availability: 'Mornings Costa Rica time.',
 		path: [{ status: 'volunteer', since: -90 }]
-	},
-	{
-		name: 'Fenna Bosman',
-		language: 'nl',
-		timeZone: 'Australia/Sydney',
-		country: 'AU',
-		city: 'Canberra',
-		show: true,
-		speaks: ['nl', 'en'],
-		bio: 'Moeder van drie, fanatiek hardloper. Tweede post na Pretoria.',
-		work: 'neither',
-		children: 'yes',
-		languageBackground: 'dutch',
-		relationship: 'other_sex',
-		motivation: 'Het tijdsverschil met Nederland maakt overleg lastig, maar ik vind het belangrijk dat partners in Oceanië ook een stem hebben.',
-		availability: 'Avonden na 20.00 uur Canberra-tijd.',
-		path: [{ status: 'volunteer', since: -15 }]
 	},
 	{
 		name: 'Mereana Walker',
@@ -1168,32 +1144,6 @@ export const BOARD_PEOPLE: BoardPerson[] = [
 
 	// ── Declined an invitation ──────────────────────────────────────────
 	{
-		name: 'Charlotte Peeters',
-		language: 'nl',
-		timeZone: 'Africa/Kinshasa',
-		country: 'CD',
-		city: 'Kinshasa',
-		show: false,
-		speaks: ['nl', 'fr', 'en'],
-		bio: 'Werkt bij een VN-organisatie in Kinshasa.',
-		work: 'paid_job',
-		children: 'no',
-		languageBackground: 'dutch',
-		relationship: 'other_sex',
-		motivation: 'Ik wil graag meedenken over werken bij internationale organisaties als partner.',
-		availability: 'Vrijdagmiddag.',
-		path: [
-			{
-				status: 'declined',
-				since: -450,
-				invited: -380,
-				reason: REASON_DRAW,
-				declined: -376,
-				why: 'Ik heb net een nieuwe baan aangenomen met veel dienstreizen; ik kan de vergaderingen niet toezeggen. Misschien een volgende keer.'
-			}
-		]
-	},
-	{
 		name: 'Rashid Karimi',
 		language: 'en',
 		timeZone: 'Asia/Karachi',
@@ -1275,22 +1225,6 @@ export const BOARD_PEOPLE: BoardPerson[] = [
 				why: 'My husband’s posting was ended early and we are moving back to the Netherlands next month. I am sorry to leave the board halfway.'
 			}
 		]
-	},
-	{
-		name: 'Daan Schouten',
-		language: 'nl',
-		timeZone: 'Asia/Tokyo',
-		country: 'JP',
-		city: 'Osaka',
-		show: false,
-		speaks: ['nl', 'en', 'ja'],
-		bio: 'Werkt in de scheepvaart.',
-		work: 'paid_job',
-		children: 'no',
-		languageBackground: 'dutch',
-		motivation: 'Graag, als het tijd toelaat.',
-		availability: 'Wisselend.',
-		path: [{ status: 'withdrawn', since: -260, withdrawn: -200, by: 'self', why: 'Nieuwe baan met veel reizen; ik heb er geen tijd meer voor.' }]
 	},
 	{
 		name: 'Joris Hendriks',

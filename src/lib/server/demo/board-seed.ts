@@ -19,7 +19,7 @@ import { consentText } from '../board/profiles';
 import { translate } from '../../i18n/translate';
 import { CONSENT_VERSION, SENSITIVE_DIMENSION, type BoardStatus } from '../../shared/board';
 import type { Language } from '../../shared/roles';
-import { BOARD_ACCOUNT, BOARD_PEOPLE, BOARD_TARGETS, type BoardPerson, type DemoMembership } from './board-content';
+import { BOARD_PEOPLE, BOARD_TARGETS, EXISTING_BOARD_PEOPLE, type BoardPerson, type DemoMembership } from './board-content';
 
 /**
  * Seeds the sounding board (board-content.ts) inside seedDemo's transaction,
@@ -90,9 +90,11 @@ export async function seedBoard(tx: Tx, passwordHash: string, now = new Date()):
 	const at = (days: number) => new Date(now.getTime() + days * DAY);
 	const dayOf = (days: number) => at(days).toISOString().slice(0, 10);
 
-	const staff = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, [COORDINATOR, BOARD_ACCOUNT.email]));
-	const coordinator = staff.find((s) => s.email === COORDINATOR)?.id;
-	const boardAccount = staff.find((s) => s.email === BOARD_ACCOUNT.email)?.id;
+	const accounts = await tx
+		.select({ id: users.id, email: users.email, language: users.language })
+		.from(users)
+		.where(inArray(users.email, [COORDINATOR, ...EXISTING_BOARD_PEOPLE.map((p) => p.email)]));
+	const coordinator = accounts.find((a) => a.email === COORDINATOR)?.id;
 	if (!coordinator) return; // not the demo accounts: nothing to attach to
 	const [g] = await tx.select({ version: guidelines.version, publishedAt: guidelines.publishedAt }).from(guidelines).orderBy(desc(guidelines.version)).limit(1);
 
@@ -126,11 +128,7 @@ export async function seedBoard(tx: Tx, passwordHash: string, now = new Date()):
 	const idOf = new Map(inserted.map((u) => [u.email, u.id]));
 	const people = BOARD_PEOPLE.map((p, i) => ({ ...p, userId: idOf.get(boardEmail(p.name))!, joined: joinedOf(p, i) }));
 
-	await tx.insert(userRoles).values([
-		...people.map((p) => ({ userId: p.userId, role: 'member' as const })),
-		// board_member exactly while a membership is active (status.ts keeps it so from here on).
-		...people.filter((p) => p.path.some((m) => m.status === 'active')).map((p) => ({ userId: p.userId, role: 'board_member' as const }))
-	]);
+	await tx.insert(userRoles).values(people.map((p) => ({ userId: p.userId, role: 'member' as const })));
 	await tx.insert(profiles).values(
 		people.map((p) => ({
 			userId: p.userId,
@@ -152,8 +150,16 @@ export async function seedBoard(tx: Tx, passwordHash: string, now = new Date()):
 	// Memberships, then their history rows (matched back by person and creation time: one membership per person at a time).
 	const owners: { userId: string; language: Language; path: DemoMembership[]; motivation: string; pastMotivation?: string; availability: string; answers: ProfileAnswers }[] = [
 		...people.map((p) => ({ ...p, answers: p })),
-		...(boardAccount ? [{ ...BOARD_ACCOUNT, userId: boardAccount, language: 'en' as Language, answers: BOARD_ACCOUNT }] : [])
+		...EXISTING_BOARD_PEOPLE.flatMap((p) => {
+			const account = accounts.find((a) => a.email === p.email);
+			return account ? [{ ...p, userId: account.id, language: account.language, answers: p }] : [];
+		})
 	];
+	// board_member exactly while a membership is active (status.ts keeps it so from here on).
+	await tx
+		.insert(userRoles)
+		.values(owners.filter((o) => o.path.some((m) => m.status === 'active')).map((o) => ({ userId: o.userId, role: 'board_member' as const })))
+		.onConflictDoNothing();
 	const memberships = owners.flatMap((o) =>
 		o.path.map((m, i) => {
 			const { steps, term } = stepsOf(m);
