@@ -69,6 +69,12 @@ const ACTIONS: Record<string, Row> = {
 	// A valid form (an empty one is a 500 today: updateSettings throws a ZodError that no one turns into a 400).
 	'/admin/settings ?/save':           [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '403',   '403',   '200'   ],
 	'/admin/users ?/update':            [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '403',   '403',   '400'   ],
+	// The sounding board, the person's own side: for whoever may volunteer (members of the group); coordinators, policy
+	// staff and admins are refused. Empty forms: no confirmation, no motivation, no answers.
+	'/board ?/withdraw':                 [ LOGIN,   PENDING, LOGIN,   '400',   '400',   '400',   '403',   '403',   '403'   ],
+	'/board/profile ?/save':             [ LOGIN,   PENDING, LOGIN,   '400',   '400',   '400',   '403',   '403',   '403'   ],
+	'/board/profile ?/withdrawConsent':  [ LOGIN,   PENDING, LOGIN,   '400',   '400',   '400',   '403',   '403',   '403'   ],
+	'/board/volunteer default':          [ LOGIN,   PENDING, LOGIN,   '400',   '400',   '400',   '403',   '403',   '403'   ],
 	'/group/[category] ?/create':       [ LOGIN,   PENDING, LOGIN,   '400',   '400',   '400',   '403',   '403',   '403'   ],
 	// The fixture thread is a discussion, not a question: nothing to accept there.
 	'/group/t/[id] ?/accept':           [ LOGIN,   PENDING, LOGIN,   '409',   '409',   '409',   '403',   '403',   '403'   ],

@@ -111,7 +111,15 @@ const ROUTES: Record<string, Row> = {
 	'GET /api/me/profile':                   [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
 	'PATCH /api/me/profile':                 [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
 	'GET /api/members':                      [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
-	'GET /api/members/{handle}':             [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ]
+	'GET /api/members/{handle}':             [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	// The sounding board, the person's own side: whoever may volunteer (members of the group: member, board_member,
+	// moderator), each as a fresh person of those roles where the call changes their standing; coordinators, policy
+	// staff and admins hold no `board.volunteer`. Withdrawing and withdrawing consent are idempotent (200).
+	'GET /api/board/me':                     [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'POST /api/board/me/volunteer':          [ 401, 403, 401, 201, 201, 201, 403, 403, 403 ],
+	'PUT /api/board/me/profile':             [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'DELETE /api/board/me/consent':          [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	'POST /api/board/me/withdraw':           [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ]
 };
 
 type SocketOutcome = 'connected' | 'refused' | 'ok' | 'forbidden' | 'not_found' | '-';
@@ -204,6 +212,19 @@ async function freshHandle(): Promise<string> {
 	const handle = `reported-${randomUUID().slice(0, 8)}`;
 	await t.db.update(users).set({ handle }).where(eq(users.id, member.id));
 	return handle;
+}
+
+/** For who may volunteer: a fresh person with the principal's roles (volunteered already when `volunteered`); others keep their own cookie. */
+async function boardVolunteerCookie(who: Principal, volunteered: boolean): Promise<string | undefined> {
+	const roles = ({ member: ['member'], board_member: ['member', 'board_member'], moderator: ['member', 'moderator'] } as const)[who.name as 'member'];
+	if (!roles || !who.cookie) return who.cookie;
+	const person = await t.createUser({ roles: [...roles], displayName: 'Matrix Volunteer' });
+	const cookie = await t.login(person.email, person.password);
+	if (volunteered) {
+		const res = await t.api('/api/board/me/volunteer', { method: 'POST', cookie, body: { motivation: 'To withdraw', availability: 'Evenings', answers: { work: 'paid_job' } } });
+		if (res.status !== 201) throw new Error(`volunteer: ${res.status} ${JSON.stringify(res.body)}`);
+	}
+	return cookie;
 }
 
 /** A valid request for each route, as `who` would make it. */
@@ -341,6 +362,13 @@ async function requestFor(route: string, who: Principal): Promise<Call> {
 			return { path: '/api/me/profile', cookie, body: { emailDigest: false } };
 		case 'GET /api/members/{handle}':
 			return { path: '/api/members/sanne-de-vries', cookie };
+		// The sounding board: a fresh volunteer of the principal's roles, so the demo's own memberships stay as they are.
+		case 'POST /api/board/me/volunteer':
+			return { path: '/api/board/me/volunteer', cookie: await boardVolunteerCookie(who, false), body: { motivation: 'Checked by the matrix', availability: 'Evenings', answers: { work: 'paid_job' } } };
+		case 'PUT /api/board/me/profile':
+			return { path: '/api/board/me/profile', cookie, body: { answers: { work: 'neither', children: 'prefer_not_to_say' } } };
+		case 'POST /api/board/me/withdraw':
+			return { path: '/api/board/me/withdraw', cookie: await boardVolunteerCookie(who, true), body: { reason: 'Checked by the matrix' } };
 		default: {
 			const path = route.slice(route.indexOf(' ') + 1);
 			if (path.includes('{')) throw new Error(`no request for ${route}: add one to requestFor`);
