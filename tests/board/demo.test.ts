@@ -171,6 +171,19 @@ describe('the demo sounding board', () => {
 		expect(outOfRange.some((l) => l.startsWith('work=own_business'))).toBe(true);
 	});
 
+	it('shows the coordinator, on the composition the app computes, partners with their own business under-represented', async () => {
+		const cookie = await t.login('coordinator@example.org');
+		const res = await t.api('/api/board/composition', { cookie });
+		expect(res.status).toBe(200);
+		const marks = (res.body.dimensions as { key: string; options: { key: string; representation: string }[] }[]).flatMap((d) =>
+			d.options.map((o) => ({ at: `${d.key}=${o.key}`, representation: o.representation }))
+		);
+		const under = marks.filter((m) => m.representation === 'under').map((m) => m.at);
+		console.log(`under-represented on /api/board/composition: ${under.join(', ')}; within range: ${marks.filter((m) => m.representation === 'within').length}`);
+		expect(under).toContain('work=own_business');
+		expect(marks.filter((m) => m.representation === 'within').length).toBeGreaterThan(under.length);
+	});
+
 	it('is run by coordinator@example.org, with board@example.org a member of the group and of the board, policy@example.org policy staff', async () => {
 		const rows = await t.db
 			.select({ email: users.email, role: userRoles.role })
