@@ -75,6 +75,14 @@ const ACTIONS: Record<string, Row> = {
 	'/board/profile ?/save':             [ LOGIN,   PENDING, LOGIN,   '400',   '400',   '400',   '403',   '403',   '403'   ],
 	'/board/profile ?/withdrawConsent':  [ LOGIN,   PENDING, LOGIN,   '400',   '400',   '400',   '403',   '403',   '403'   ],
 	'/board/volunteer default':          [ LOGIN,   PENDING, LOGIN,   '400',   '400',   '400',   '403',   '403',   '403'   ],
+	// The board's composition side: coordinators only (policy staff read the composition, a page without forms). Empty forms.
+	'/board/targets ?/save':             [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '400',   '403',   '403'   ],
+	'/board/dimensions ?/add':           [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '400',   '403',   '403'   ],
+	'/board/dimensions ?/archive':       [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '400',   '403',   '403'   ],
+	// The coordinators' board: a person's steps and term for coordinators; answering an invitation for whoever may volunteer.
+	'/board/manage/people/[id] ?/step':  [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '400',   '403',   '403'   ],
+	'/board/manage/people/[id] ?/term':  [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '400',   '403',   '403'   ],
+	'/board/invitation ?/answer':        [ LOGIN,   PENDING, LOGIN,   '400',   '400',   '400',   '403',   '403',   '403'   ],
 	'/group/[category] ?/create':       [ LOGIN,   PENDING, LOGIN,   '400',   '400',   '400',   '403',   '403',   '403'   ],
 	// The fixture thread is a discussion, not a question: nothing to accept there.
 	'/group/t/[id] ?/accept':           [ LOGIN,   PENDING, LOGIN,   '409',   '409',   '409',   '403',   '403',   '403'   ],
@@ -113,8 +121,9 @@ const ACTIONS: Record<string, Row> = {
 	'/moderation/words ?/remove':       [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '400',   '403',   '403',   '403'   ],
 	'/moderation/words ?/test':         [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '400',   '403',   '403',   '403'   ],
 	'/moderation/words ?/import':       [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '400',   '403',   '403',   '403'   ],
-	'/notifications ?/read':            [ LOGIN,   PENDING, LOGIN,   '400',   '400',   '400',   '403',   '403',   '403'   ],
-	'/notifications ?/readAll':         [ LOGIN,   PENDING, LOGIN,   '200',   '200',   '200',   '403',   '403',   '403'   ],
+	// Every active person has an inbox.
+	'/notifications ?/read':            [ LOGIN,   PENDING, LOGIN,   '400',   '400',   '400',   '400',   '400',   '400'   ],
+	'/notifications ?/readAll':         [ LOGIN,   PENDING, LOGIN,   '200',   '200',   '200',   '200',   '200',   '200'   ],
 	// For applicants (each withdraws a request of their own, refused here for the empty form); members are sent home.
 	'/pending ?/withdraw':              [ LOGIN,   '400',   LOGIN,   HOME,    HOME,    HOME,    HOME,    HOME,    HOME    ],
 	'/profile default':                 [ LOGIN,   PENDING, LOGIN,   '200',   '200',   '200',   '403',   '403',   '403'   ]
@@ -182,6 +191,7 @@ function addressOf(action: string): string {
 		.replace('/group/t/[id]', `/group/t/${fixture.threadId}`)
 		.replace('/members/[handle]', '/members/sanne-de-vries')
 		.replace('/moderation/members/[id]', `/moderation/members/${fixture.memberId}`)
+		.replace('/board/manage/people/[id]', `/board/manage/people/${fixture.memberId}`)
 		.replace('/invite/[token]', `/invite/${fixture.token}`)
 		.replace('/reset/[token]', `/reset/${'a'.repeat(32)}`);
 	if (url.includes('[')) throw new Error(`no parameters for ${page}: add them to addressOf`);

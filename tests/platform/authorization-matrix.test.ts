@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ack, PRINCIPALS, useServer, type Principal, type PrincipalName } from '../helpers/server';
 import { CLIENT_EVENTS } from '../../src/lib/shared/events';
 import { eq } from 'drizzle-orm';
-import { joinRequests, settings, users, watchedWords } from '../../src/lib/server/db/schema';
+import { boardDimensions, joinRequests, settings, users, watchedWords } from '../../src/lib/server/db/schema';
 import { guidelinesVersion, joinRequestBody, newApplicant, newInvitationToken, registrationBody } from '../helpers/membership';
 
 type Row = readonly [anonymous: number, pending: number, suspended: number, member: number, board_member: number, moderator: number, coordinator: number, policy_staff: number, admin: number];
@@ -63,9 +63,10 @@ const ROUTES: Record<string, Row> = {
 	'DELETE /api/posts/{id}':            [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
 	'GET /api/posts/{id}/revisions':     [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
 	'POST /api/posts/{id}/reactions':    [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
-	'GET /api/notifications':            [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
-	'GET /api/notifications/count':      [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
-	'POST /api/notifications/read':      [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	// Every active person has an inbox (coordinators and policy staff hear about the sounding board).
+	'GET /api/notifications':            [ 401, 403, 401, 200, 200, 200, 200, 200, 200 ],
+	'GET /api/notifications/count':      [ 401, 403, 401, 200, 200, 200, 200, 200, 200 ],
+	'POST /api/notifications/read':      [ 401, 403, 401, 200, 200, 200, 200, 200, 200 ],
 	'GET /api/search':                   [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
 	'GET /api/members/suggest':          [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
 	// Moderation: members of the group report (a fresh post or member each time: one report per reporter per item) and
@@ -119,7 +120,23 @@ const ROUTES: Record<string, Row> = {
 	'POST /api/board/me/volunteer':          [ 401, 403, 401, 201, 201, 201, 403, 403, 403 ],
 	'PUT /api/board/me/profile':             [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
 	'DELETE /api/board/me/consent':          [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
-	'POST /api/board/me/withdraw':           [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ]
+	'POST /api/board/me/withdraw':           [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	// The board's composition: coordinators (exact) and policy staff (suppressed) read it and the targets; coordinators
+	// alone set targets, read their history and manage dimensions (a fresh dimension per call).
+	'GET /api/board/composition':            [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'GET /api/board/targets':                [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'PUT /api/board/targets':                [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'GET /api/board/targets/history':        [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'GET /api/board/dimensions':             [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'POST /api/board/dimensions':            [ 401, 403, 401, 403, 403, 403, 201, 403, 403 ],
+	'DELETE /api/board/dimensions/{key}':    [ 401, 403, 401, 403, 403, 403, 204, 403, 403 ],
+	// The coordinators' board (a fresh volunteer per step, a fresh invited one per term); answering an invitation is for
+	// whoever may volunteer, each a fresh person of those roles whom the coordinator invited.
+	'GET /api/board/memberships':            [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'GET /api/board/people/{id}':            [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'POST /api/board/memberships/{id}/steps': [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'PUT /api/board/memberships/{id}/term':  [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'POST /api/board/me/invitation':         [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ]
 };
 
 type SocketOutcome = 'connected' | 'refused' | 'ok' | 'forbidden' | 'not_found' | '-';
@@ -142,13 +159,17 @@ const SOCKET_EVENTS: Record<string, Record<string, SocketRow>> = {
 		'group':         [ '-', 'forbidden', '-', 'ok',        'ok',        'ok',        'forbidden', 'forbidden', 'forbidden' ],
 		'thread:{id}':   [ '-', 'forbidden', '-', 'ok',        'ok',        'ok',        'forbidden', 'forbidden', 'forbidden' ],
 		'thread:0':      [ '-', 'forbidden', '-', 'not_found', 'not_found', 'not_found', 'forbidden', 'forbidden', 'forbidden' ],
-		'user:{self}':   [ '-', 'not_found', '-', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found' ]
+		'user:{self}':   [ '-', 'not_found', '-', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found' ],
+		'board':         [ '-', 'forbidden', '-', 'forbidden', 'ok',        'forbidden', 'ok',        'forbidden', 'forbidden' ],
+		'board:coordinators': [ '-', 'forbidden', '-', 'forbidden', 'forbidden', 'forbidden', 'ok',   'forbidden', 'forbidden' ]
 	},
 	'room:leave': {
 		'admin:users':   [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
 		'moderation':    [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
 		'group':         [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
-		'thread:{id}':   [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ]
+		'thread:{id}':   [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
+		'board':         [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
+		'board:coordinators': [ '-', 'ok',   '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ]
 	}
 };
 
@@ -226,6 +247,18 @@ async function boardVolunteerCookie(who: Principal, volunteered: boolean): Promi
 	}
 	return cookie;
 }
+
+/** A fresh volunteer's membership (a member of the group who volunteered), optionally invited by the coordinator. */
+async function boardMembershipFor(cookie: string, invite: boolean): Promise<number> {
+	const me = await t.api('/api/board/me', { cookie });
+	const id = me.body.membership.id as number;
+	if (invite) {
+		const res = await t.api(`/api/board/memberships/${id}/steps`, { method: 'POST', cookie: principals.coordinator.cookie, body: { to: 'invited' } });
+		if (res.status !== 200) throw new Error(`invite: ${res.status} ${JSON.stringify(res.body)}`);
+	}
+	return id;
+}
+const freshBoardMembership = async (invite: boolean) => boardMembershipFor((await boardVolunteerCookie(principals.member, true))!, invite);
 
 /** A valid request for each route, as `who` would make it. */
 async function requestFor(route: string, who: Principal): Promise<Call> {
@@ -369,6 +402,30 @@ async function requestFor(route: string, who: Principal): Promise<Call> {
 			return { path: '/api/board/me/profile', cookie, body: { answers: { work: 'neither', children: 'prefer_not_to_say' } } };
 		case 'POST /api/board/me/withdraw':
 			return { path: '/api/board/me/withdraw', cookie: await boardVolunteerCookie(who, true), body: { reason: 'Checked by the matrix' } };
+		case 'GET /api/board/composition':
+			return { path: '/api/board/composition?population=active&rows=work&columns=children', cookie };
+		case 'PUT /api/board/targets':
+			return { path: '/api/board/targets', cookie, body: { targets: [{ dimension: 'children', option: 'yes', minShare: 20, maxShare: 70 }] } };
+		case 'POST /api/board/dimensions': {
+			const key = `matrix_${randomUUID().slice(0, 8)}`;
+			return { path: '/api/board/dimensions', cookie, body: { key, labelNl: 'Proef', labelEn: 'Trial', options: [{ key: 'a', labelNl: 'A', labelEn: 'A' }, { key: 'b', labelNl: 'B', labelEn: 'B' }] } };
+		}
+		case 'DELETE /api/board/dimensions/{key}': {
+			const key = `matrix_${randomUUID().slice(0, 8)}`;
+			await t.db.insert(boardDimensions).values({ key, labelNl: 'Weg', labelEn: 'Gone', options: [{ key: 'a', labelNl: 'A', labelEn: 'A' }, { key: 'b', labelNl: 'B', labelEn: 'B' }] });
+			return { path: `/api/board/dimensions/${key}`, cookie };
+		}
+		case 'GET /api/board/people/{id}':
+			return { path: `/api/board/people/${throwawayUserId}`, cookie };
+		case 'POST /api/board/memberships/{id}/steps':
+			return { path: `/api/board/memberships/${await freshBoardMembership(false)}/steps`, cookie, body: { to: 'candidate' } };
+		case 'PUT /api/board/memberships/{id}/term':
+			return { path: `/api/board/memberships/${await freshBoardMembership(true)}/term`, cookie, body: { termStart: '2027-01-01', termEnd: '2028-12-31' } };
+		case 'POST /api/board/me/invitation': {
+			const invited = await boardVolunteerCookie(who, true);
+			if (invited && invited !== who.cookie) await boardMembershipFor(invited, true);
+			return { path: '/api/board/me/invitation', cookie: invited, body: { accept: true } };
+		}
 		default: {
 			const path = route.slice(route.indexOf(' ') + 1);
 			if (path.includes('{')) throw new Error(`no request for ${route}: add one to requestFor`);

@@ -171,7 +171,14 @@ const VALID_BODIES: Record<string, Body | Body[]> = {
 	// The sounding board, the caller's own: volunteering answers 201 once and 409 after; consent is for the current text.
 	'POST /api/board/me/volunteer': { motivation: 'I would like to help.', availability: 'Weekday evenings', answers: { work: 'paid_job', children: 'no' }, relationship: 'other_sex', consent: true, consentVersion: 1 },
 	'PUT /api/board/me/profile': { answers: { work: 'paid_job', children: 'no' }, relationship: 'other_sex', consent: true, consentVersion: 1 },
-	'POST /api/board/me/withdraw': { reason: 'Moving back home' }
+	'POST /api/board/me/withdraw': { reason: 'Moving back home' },
+	// Coordinators' side: a target range that changes nothing else here; a dimension answers 201 once and 409 after (its key is taken).
+	'PUT /api/board/targets': { targets: [{ dimension: 'work', option: 'paid_job', minShare: 10, maxShare: 60 }] },
+	'POST /api/board/dimensions': { key: 'bad_input_housing', labelNl: 'Wonen', labelEn: 'Housing', options: [{ key: 'rent', labelNl: 'Huur', labelEn: 'Rent' }, { key: 'owned', labelNl: 'Koop', labelEn: 'Owned' }] },
+	// The coordinators' board: a step (a withdrawal with its reason), a term; the invited person's answer.
+	'POST /api/board/memberships/{id}/steps': [{ to: 'candidate' }, { to: 'withdrawn', reason: 'Moved back to the Netherlands' }],
+	'PUT /api/board/memberships/{id}/term': { termStart: '2027-01-01', termEnd: '2028-12-31' },
+	'POST /api/board/me/invitation': [{ accept: true }, { accept: false, reason: 'No time this year' }]
 };
 const keyOf = (r: Route) => `${r.method} ${r.path}`;
 const examplesOf = (r: Route): Body[] => {

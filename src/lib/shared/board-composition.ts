@@ -112,6 +112,7 @@ const share = z
 	.min(0, { error: 'error_board_targets_share' })
 	.max(100, { error: 'error_board_targets_share' })
 	.nullable();
+const bound = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 100;
 export const TargetInput = z
 	.object({
 		dimension: dimensionKey.meta({ description: 'A dimension key (GET /api/board/dimensions)' }),
@@ -119,7 +120,8 @@ export const TargetInput = z
 		minShare: share,
 		maxShare: share
 	})
-	.refine((t) => t.minShare === null || t.maxShare === null || t.minShare <= t.maxShare, { error: 'error_board_targets_order', path: ['maxShare'] });
+	// Only two good bounds are compared: a minimum of 150 is named for itself, not also as above the maximum.
+	.refine((t) => !bound(t.minShare) || !bound(t.maxShare) || t.minShare! <= t.maxShare!, { error: 'error_board_targets_order', path: ['maxShare'] });
 export type TargetInput = z.input<typeof TargetInput>;
 
 export const SetTargetsInput = z.object({ targets: z.array(TargetInput).min(1, { error: 'error_board_targets_empty' }).max(500) });

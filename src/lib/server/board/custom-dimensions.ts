@@ -44,6 +44,7 @@ export async function addCustomDimension(actor: Actor, raw: AddDimensionInput): 
 		for (const issue of parsed.error.issues) fields[issue.path.join('.') || 'options'] ??= issue.message;
 	} else {
 		const input = parsed.data;
+		// A built-in key is taken in every database: the input is wrong, not late.
 		if (BUILT_IN_DIMENSIONS.some((d) => d.key === input.key)) fields.key = 'error_board_dimensions_key_taken';
 		const seen = new Set<string>();
 		input.options.forEach((o, i) => {
@@ -57,7 +58,8 @@ export async function addCustomDimension(actor: Actor, raw: AddDimensionInput): 
 	const input = parsed.data;
 	return transact(async (tx) => {
 		const [taken] = await tx.select({ key: boardDimensions.key }).from(boardDimensions).where(eq(boardDimensions.key, input.key));
-		if (taken) throw new DomainError('invalid_input', 'error_board_dimensions_key_taken', { field: 'key', fields: { key: 'error_board_dimensions_key_taken' } });
+		// Someone added (or once used) it: a conflict with what is stored, named beside the field.
+		if (taken) throw new DomainError('conflict', 'error_board_dimensions_key_taken', { field: 'key', fields: { key: 'error_board_dimensions_key_taken' } });
 		const [{ next }] = (await tx.select({ next: sql<number>`coalesce(max(${boardDimensions.position}), 0) + 1` }).from(boardDimensions)) as [{ next: number }];
 		const [row] = await tx
 			.insert(boardDimensions)

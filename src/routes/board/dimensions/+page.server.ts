@@ -1,6 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
-import { formAction, formValues, pageGuard } from '$lib/server/kit';
+import { formAction, formValues, pageGuard, parseWith } from '$lib/server/kit';
+import { DimensionKeyParam } from '$lib/server/board/composition-schemas';
 import { DomainError, isDomainError } from '$lib/server/errors';
 import { listDimensions } from '$lib/server/board/dimensions';
 import { addCustomDimension, archiveCustomDimension, listCustomDimensions } from '$lib/server/board/custom-dimensions';
@@ -50,7 +51,7 @@ export const actions: Actions = {
 		const v = formValues(await event.request.formData());
 		return formAction(
 			async () => {
-				await archiveCustomDimension(actor, v.key ?? '');
+				await archiveCustomDimension(actor, parseWith(DimensionKeyParam, { key: v.key ?? '' }).key);
 				return { archived: true };
 			},
 			{ which: 'archive' as const }
