@@ -171,6 +171,20 @@ describe('the demo sounding board', () => {
 		expect(outOfRange.some((l) => l.startsWith('work=own_business'))).toBe(true);
 	});
 
+	it('shows the coordinator the board with the terms ending this month marked, and the pool', async () => {
+		const cookie = await t.login('coordinator@example.org');
+		const active = await t.api('/api/board/memberships?group=active&limit=100', { cookie });
+		expect(active.status).toBe(200);
+		const people = active.body.items as { displayName: string; endingSoon: boolean }[];
+		const ending = people.filter((p) => p.endingSoon).map((p) => p.displayName);
+		console.log(`coordinator's board: ${people.length} active, ending soon: ${ending.join(', ')}`);
+		expect(people.length).toBe((await board()).active.length);
+		expect(ending.length).toBeGreaterThanOrEqual(1);
+		const pool = await t.api('/api/board/memberships?group=pool&limit=100', { cookie });
+		expect(pool.status).toBe(200);
+		expect(pool.body.items.length).toBeGreaterThanOrEqual((await board()).volunteers.length);
+	});
+
 	it('shows the coordinator, on the composition the app computes, partners with their own business under-represented', async () => {
 		const cookie = await t.login('coordinator@example.org');
 		const res = await t.api('/api/board/composition', { cookie });
