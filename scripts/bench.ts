@@ -30,6 +30,7 @@
 //   (options: --small-only, --sockets 1000, --requests 200, --fanout-posts 100,
 //    --gin: drop the optional RUM index first, to measure search on the default install,
 //    --page-seconds 10: how long each throughput run lasts,
+//    --pages-only: only the thread page against its API (no reads, no fan-out), to iterate on pages,
 //    --explain: print each read's statements with their EXPLAIN ANALYZE,
 //    --profile-server DIR: write a V8 CPU profile of each server process to DIR)
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
@@ -486,13 +487,14 @@ const sizes: Size[] = flag('small-only') ? ['small'] : ['small', 'large'];
 const targets: Target[] = [];
 try {
 	for (const size of sizes) targets.push(await prepare(size));
-	const reads = await measureReads(targets);
+	const pagesOnly = flag('pages-only');
+	const reads: Partial<Record<Size, Record<string, ReadResult>>> = pagesOnly ? {} : await measureReads(targets);
 	// Fan-out at the largest size measured (1,000,000 posts unless --small-only).
 	const last = targets.at(-1)!;
 	const pages = await measurePages(last);
-	const fanout = await measureFanout(last.server, last.base, last.cookie, last.busyThread, last.otherId);
+	const fanout = pagesOnly ? undefined : await measureFanout(last.server, last.base, last.cookie, last.busyThread, last.otherId);
 	for (const t of targets) report[t.size] = { reads: reads[t.size], search_index: searchIndex[t.size], ...(t === last && { pages, fanout }) };
-	if (reads.large) {
+	if (reads.large && reads.small) {
 		const scaling: Record<string, number> = {};
 		for (const name of Object.keys(reads.small)) scaling[name] = round(reads.large[name]!.api.p95 / reads.small[name]!.api.p95);
 		report.scaling_p95_large_over_small = scaling;
