@@ -12,6 +12,7 @@ import { createRealtime, type Realtime } from './realtime/io';
 import type { EmailSender } from '../lib/server/email/sender';
 import type { JobRunner } from '../lib/server/jobs/runner';
 import { startBackgroundJobs } from './jobs';
+import { stopSelectionWorker } from '../lib/server/board/selection/run-in-worker';
 
 export interface RunningServer {
 	app: FastifyInstance;
@@ -76,6 +77,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 		url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
 		close: async () => {
 			await app.close();
+			await stopSelectionWorker();
 			await stopRuntime();
 		}
 	};

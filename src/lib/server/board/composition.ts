@@ -59,27 +59,45 @@ export interface AnswerMatrix {
 	optionKeys: string[][];
 	/** answers[person][dimension] = option index. */
 	answers: Uint8Array[];
+	/** ids[person]: whose answers these are (each known id once, in no particular order). */
+	ids: string[];
 }
 
-export async function answerMatrix(reader: Db | Tx, userIds: readonly string[], defs?: DimensionDef[]): Promise<AnswerMatrix> {
-	const dims = defs ?? (await dimensionDefs(reader));
-	const optionKeys = dims.map((d) => [...d.options.map((o) => o.key), NOT_ANSWERED]);
-	const index = optionKeys.map((keys) => new Map(keys.map((k, i) => [k, i])));
-	const ids = [...new Set(userIds)];
-	const rows: { id: string; answers: unknown; sealed: string | null; region: string | null }[] = [];
+type ProfileRow = { id: string; answers: unknown; sealed: string | null; region: string | null };
+
+/** Who is counted: the active board, or the pool a coordinator recruits from (volunteers and shortlisted candidates). */
+const POPULATION_STATUSES = { active: ['active'], pool: ['volunteer', 'candidate'] } as const;
+
+/** The answers of these people, or of everyone in a population (one join, no list of ids). */
+async function profileRows(reader: Db | Tx, who: readonly string[] | CompositionPopulation): Promise<ProfileRow[]> {
+	if (typeof who === 'string')
+		return reader
+			.select({ id: boardMemberships.userId, answers: boardProfiles.answers, sealed: boardProfiles.sensitiveSealed, region: profiles.postingRegion })
+			.from(boardMemberships)
+			.leftJoin(boardProfiles, eq(boardProfiles.userId, boardMemberships.userId))
+			.leftJoin(profiles, eq(profiles.userId, boardMemberships.userId))
+			.where(inArray(boardMemberships.status, [...POPULATION_STATUSES[who]]));
+	const ids = [...new Set(who)];
+	const rows: ProfileRow[] = [];
 	// Chunks keep the parameter list well under the protocol's limit for any size of board.
 	for (let i = 0; i < ids.length; i += 5000) {
-		const chunk = ids.slice(i, i + 5000);
-		if (!chunk.length) continue;
 		rows.push(
 			...(await reader
 				.select({ id: users.id, answers: boardProfiles.answers, sealed: boardProfiles.sensitiveSealed, region: profiles.postingRegion })
 				.from(users)
 				.leftJoin(boardProfiles, eq(boardProfiles.userId, users.id))
 				.leftJoin(profiles, eq(profiles.userId, users.id))
-				.where(inArray(users.id, chunk)))
+				.where(inArray(users.id, ids.slice(i, i + 5000))))
 		);
 	}
+	return rows;
+}
+
+export async function answerMatrix(reader: Db | Tx, who: readonly string[] | CompositionPopulation, defs?: DimensionDef[]): Promise<AnswerMatrix> {
+	const dims = defs ?? (await dimensionDefs(reader));
+	const optionKeys = dims.map((d) => [...d.options.map((o) => o.key), NOT_ANSWERED]);
+	const index = optionKeys.map((keys) => new Map(keys.map((k, i) => [k, i])));
+	const rows = await profileRows(reader, who);
 	const answers = rows.map((row) => {
 		const given = (row.answers && typeof row.answers === 'object' ? row.answers : {}) as Record<string, unknown>;
 		const vector = new Uint8Array(dims.length);
@@ -93,7 +111,7 @@ export async function answerMatrix(reader: Db | Tx, userIds: readonly string[], 
 		});
 		return vector;
 	});
-	return { defs: dims, optionKeys, answers };
+	return { defs: dims, optionKeys, answers, ids: rows.map((r) => r.id) };
 }
 
 /** Counts per option of every dimension for these people (each person once; unknown ids are not counted). */
@@ -123,17 +141,6 @@ export function crossMatrix(m: AnswerMatrix, rows: number, columns: number): num
  */
 export async function compositionFor(reader: Db | Tx, userIds: readonly string[]): Promise<CompositionCounts> {
 	return countMatrix(await answerMatrix(reader, userIds));
-}
-
-/** Who is counted: the active board, or the pool a coordinator recruits from (volunteers and shortlisted candidates). */
-const POPULATION_STATUSES = { active: ['active'], pool: ['volunteer', 'candidate'] } as const;
-
-export async function populationIds(reader: Db | Tx, population: CompositionPopulation): Promise<string[]> {
-	const rows = await reader
-		.select({ userId: boardMemberships.userId })
-		.from(boardMemberships)
-		.where(inArray(boardMemberships.status, [...POPULATION_STATUSES[population]]));
-	return rows.map((r) => r.userId);
 }
 
 const shown = (count: number, denominator: number): Cell => ({ kind: 'shown', count, share: denominator > 0 ? count / denominator : null });
@@ -190,8 +197,7 @@ export async function composition(actor: Actor, raw: CompositionQuery, locale: L
 	};
 	const rowsAt = at(query.rows, 'rows');
 	const columnsAt = at(query.columns, 'columns');
-	const [ids, targets, k] = await Promise.all([populationIds(reader, query.population), currentTargets(reader), getSetting('boardSmallCell')]);
-	const matrix = await answerMatrix(reader, ids, defs);
+	const [matrix, targets, k] = await Promise.all([answerMatrix(reader, query.population, defs), currentTargets(reader), getSetting('boardSmallCell')]);
 	const counts = countMatrix(matrix);
 	const notAnswered = translate('board_composition_not_answered', locale);
 	const labelled = (d: DimensionDef) => [...d.options.map((o) => ({ key: o.key, label: o.label[locale] })), { key: NOT_ANSWERED, label: notAnswered }];
