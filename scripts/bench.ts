@@ -40,6 +40,8 @@ import zlib from 'node:zlib';
 import postgres from 'postgres';
 import { io as connect, type Socket } from 'socket.io-client';
 import { encodeCursor } from '../src/lib/server/paging';
+import { runSelectionBench } from './bench-selection';
+import { printCompositionFigures, runCompositionBench } from './bench-composition';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -506,6 +508,11 @@ try {
 		await t.server.close();
 	}
 }
+// The sounding board: fair selection (15 seats from 500 volunteers) and the composition page at 1,000 board records.
+report.selection = await runSelectionBench();
+const composition = await runCompositionBench();
+printCompositionFigures(composition);
+report.composition = composition;
 report.load_average_end = loadAverage();
 console.log(`load average (1/5/15 min): ${(report.load_average_start as number[]).join(' ')} at start, ${(report.load_average_end as number[]).join(' ')} at end, ${os.cpus().length} CPUs`);
 console.log(JSON.stringify(report));
