@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { useServer, type TestServer } from '../helpers/server';
+import { useServer, type ApiResponse } from '../helpers/server';
+import { newVolunteer } from '../helpers/board-memberships';
 import { join } from '../helpers/sockets';
 import { auditLog, boardMemberships, boardSelections, notifications, outbox, userRoles } from '../../src/lib/server/db/schema';
 import { BOARD_COORDINATORS_ROOM, BOARD_ROOM } from '../../src/lib/shared/rooms';
@@ -9,16 +10,6 @@ import { seal } from '../../src/lib/server/sensitive-data';
 import { auditSentence } from '../../src/lib/components/moderation/audit-sentence';
 
 const t = useServer();
-
-/** A new member who volunteers through the API, as from their home page; returns their login and membership. */
-export async function newVolunteer(server: TestServer, name: string, answers: Record<string, string> = { work: 'paid_job' }) {
-	const user = await server.createUser({ displayName: name });
-	const cookie = await server.login(user.email, user.password);
-	const res = await server.api('/api/board/me/volunteer', { method: 'POST', cookie, body: { motivation: `${name} wants to help.`, availability: 'Evenings', answers } });
-	expect(res.status).toBe(201);
-	const [m] = await server.db.select().from(boardMemberships).where(eq(boardMemberships.userId, user.id)).orderBy(desc(boardMemberships.id)).limit(1);
-	return { ...user, cookie, membershipId: m!.id };
-}
 
 const step = (cookie: string | undefined, id: number, to: string, reason?: string) =>
 	t.api(`/api/board/memberships/${id}/steps`, { method: 'POST', cookie, body: reason === undefined ? { to } : { to, reason } });
@@ -37,7 +28,7 @@ describe('the coordinators\' board', () => {
 		const seen: number[] = [];
 		let cursor: string | null = null;
 		do {
-			const res = await t.api(`/api/board/memberships?group=pool&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { cookie: coord });
+			const res: ApiResponse<{ items: { membershipId: number; status: string }[]; nextCursor: string | null }> = await t.api(`/api/board/memberships?group=pool&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { cookie: coord });
 			expect(res.status).toBe(200);
 			expect(res.body.items.length).toBeLessThanOrEqual(2);
 			for (const p of res.body.items) {

@@ -71,34 +71,6 @@ export type CoordinatorStep = (typeof COORDINATOR_STEPS)[number];
 export const coordinatorStepsFrom = (status: BoardStatus): CoordinatorStep[] =>
 	COORDINATOR_STEPS.filter((to) => BOARD_TRANSITIONS[status][to]?.includes('coordinator'));
 
-export const BoardStepInput = z
-	.object({
-		to: z.enum(COORDINATOR_STEPS, { error: 'error_board_step_unknown' }),
-		reason: z.string().trim().max(1000, { error: 'error_board_reason_long' }).optional().transform((s) => s || undefined)
-	})
-	.superRefine((v, ctx) => {
-		// Taking someone off the board's path is explained to the person and to the other coordinators.
-		if (v.to === 'withdrawn' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'error_board_reason_required' });
-	});
-export type BoardStepInput = z.input<typeof BoardStepInput>;
-
-export const BoardTermInput = z
-	.object({
-		termStart: dayString('error_board_term_date'),
-		termEnd: dayString('error_board_term_date')
-	})
-	.superRefine((v, ctx) => {
-		if (v.termEnd <= v.termStart) ctx.addIssue({ code: 'custom', path: ['termEnd'], message: 'error_board_term_order' });
-	});
-export type BoardTermInput = z.input<typeof BoardTermInput>;
-
-/** The invited person's answer. */
-export const InvitationAnswerInput = z.object({
-	accept: z.union([z.boolean(), z.enum(['true', 'false']).transform((s) => s === 'true')], { error: 'error_malformed_request' }),
-	reason: z.string().trim().max(1000, { error: 'error_board_reason_long' }).optional().transform((s) => s || undefined)
-});
-export type InvitationAnswerInput = z.input<typeof InvitationAnswerInput>;
-
 /** What the invited person sees: their invitation, and the term an acceptance starts. */
 export const MyBoardInvitation = z.object({
 	membershipId: z.number().int(),

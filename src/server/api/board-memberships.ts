@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '../http/route';
 import { listBoard, personHistory, respondToInvitation, setTerm, stepByCoordinator } from '../../lib/server/board/memberships';
-import { BoardMembershipIdParam, BoardPersonIdParam } from '../../lib/server/board/membership-schemas';
+import { BoardMembershipIdParam, BoardPersonIdParam, BoardStepInput, BoardTermInput, InvitationAnswerInput } from '../../lib/server/board/membership-schemas';
 import {
 	BoardListQuery,
 	BoardPerson,
 	BoardPersonHistory,
-	BoardStepInput,
-	BoardTermInput,
-	InvitationAnswer,
-	InvitationAnswerInput
+	InvitationAnswer
 } from '../../lib/shared/board-memberships';
 import { BOARD_STATUSES } from '../../lib/shared/board';
 import { pageOf } from '../../lib/shared/wire';

@@ -11,6 +11,7 @@ import { notify, type Emit } from '../notifications/notify';
 import { compose, enqueueEmail, siteUrl } from '../email/outbox';
 import { getSetting } from '../settings';
 import { stepMembership } from './status';
+import { BoardStepInput, BoardTermInput, InvitationAnswerInput } from './membership-schemas';
 import { membershipHistory } from './profiles';
 import { replacementFor, type Alternate, type Quota, type Volunteer } from './selection';
 import { unseal } from '../sensitive-data';
@@ -19,9 +20,6 @@ import type { BoardStatus } from '../../shared/board';
 import {
 	BOARD_GROUP_STATUSES,
 	BoardListQuery,
-	BoardStepInput,
-	BoardTermInput,
-	InvitationAnswerInput,
 	TERM_NOTICE_DAYS,
 	addDays,
 	addMonths,

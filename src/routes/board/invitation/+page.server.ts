@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { formAction, formValues, orErrorPage, pageGuard, parseWith } from '$lib/server/kit';
 import { myBoardStanding, myInvitation, respondToInvitation } from '$lib/server/board/memberships';
-import { InvitationAnswerInput } from '$lib/shared/board-memberships';
+import { InvitationAnswerInput } from '$lib/server/board/membership-schemas';
 
 /** The invited person: what the board is, the term an acceptance starts, accept or decline (a reason if they like). */
 export const load: PageServerLoad = async (event) => {

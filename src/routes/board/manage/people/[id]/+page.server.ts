@@ -3,8 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { formAction, formValues, idParam, orErrorPage, pageGuard, parseWith } from '$lib/server/kit';
 import { personHistory, setTerm, stepByCoordinator } from '$lib/server/board/memberships';
 import { coordinatorProfileView } from '$lib/server/board/profiles';
-import { BoardPersonIdParam } from '$lib/server/board/membership-schemas';
-import { BoardStepInput, BoardTermInput } from '$lib/shared/board-memberships';
+import { BoardPersonIdParam, BoardStepInput, BoardTermInput } from '$lib/server/board/membership-schemas';
 import { translate } from '$lib/i18n/translate';
 import { getLocale } from '$lib/paraglide/runtime';
 
