@@ -83,6 +83,12 @@ const ACTIONS: Record<string, Row> = {
 	'/board/manage/people/[id] ?/step':  [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '400',   '403',   '403'   ],
 	'/board/manage/people/[id] ?/term':  [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '400',   '403',   '403'   ],
 	'/board/invitation ?/answer':        [ LOGIN,   PENDING, LOGIN,   '400',   '400',   '400',   '403',   '403',   '403'   ],
+	// Drawing the board: coordinators only. An empty form has no seats; the result page's forms act on a draw that does not exist.
+	'/board/selection ?/check':          [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '400',   '403',   '403'   ],
+	'/board/selection ?/draw':           [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '400',   '403',   '403'   ],
+	'/board/selection/[id] ?/invite':    [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '404',   '403',   '403'   ],
+	'/board/selection/[id] ?/alternate': [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '400',   '403',   '403'   ],
+	'/board/selection/[id] ?/rerun':     [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '404',   '403',   '403'   ],
 	'/group/[category] ?/create':       [ LOGIN,   PENDING, LOGIN,   '400',   '400',   '400',   '403',   '403',   '403'   ],
 	// The fixture thread is a discussion, not a question: nothing to accept there.
 	'/group/t/[id] ?/accept':           [ LOGIN,   PENDING, LOGIN,   '409',   '409',   '409',   '403',   '403',   '403'   ],
@@ -192,6 +198,7 @@ function addressOf(action: string): string {
 		.replace('/members/[handle]', '/members/sanne-de-vries')
 		.replace('/moderation/members/[id]', `/moderation/members/${fixture.memberId}`)
 		.replace('/board/manage/people/[id]', `/board/manage/people/${fixture.memberId}`)
+		.replace('/board/selection/[id]', '/board/selection/2147483000')
 		.replace('/invite/[token]', `/invite/${fixture.token}`)
 		.replace('/reset/[token]', `/reset/${'a'.repeat(32)}`);
 	if (url.includes('[')) throw new Error(`no parameters for ${page}: add them to addressOf`);

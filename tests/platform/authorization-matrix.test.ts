@@ -136,7 +136,15 @@ const ROUTES: Record<string, Row> = {
 	'GET /api/board/people/{id}':            [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
 	'POST /api/board/memberships/{id}/steps': [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
 	'PUT /api/board/memberships/{id}/term':  [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
-	'POST /api/board/me/invitation':         [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ]
+	'POST /api/board/me/invitation':         [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
+	// Drawing the board: coordinators only. An alternate is refused (409) for someone who has not declined.
+	'POST /api/board/selections/check':      [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'POST /api/board/selections':            [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'GET /api/board/selections':             [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'GET /api/board/selections/{id}':        [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'POST /api/board/selections/{id}/invite': [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'POST /api/board/selections/{id}/alternate': [ 401, 403, 401, 403, 403, 403, 409, 403, 403 ],
+	'POST /api/board/selections/{id}/rerun': [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ]
 };
 
 type SocketOutcome = 'connected' | 'refused' | 'ok' | 'forbidden' | 'not_found' | '-';
@@ -258,6 +266,15 @@ async function boardMembershipFor(cookie: string, invite: boolean): Promise<numb
 	}
 	return id;
 }
+/** A draw of one seat from a pool with at least one fresh volunteer, made once by the coordinator. */
+let selectionFixture: Promise<number> | undefined;
+const boardSelection = () =>
+	(selectionFixture ??= (async () => {
+		await boardVolunteerCookie(principals.member, true);
+		const res = await t.api('/api/board/selections', { method: 'POST', cookie: principals.coordinator.cookie, body: { seats: 1, quotas: [], seed: 'matrix' } });
+		if (!res.body?.ok) throw new Error(`selection fixture: ${res.status} ${JSON.stringify(res.body)}`);
+		return res.body.id as number;
+	})());
 const freshBoardMembership = async (invite: boolean) => boardMembershipFor((await boardVolunteerCookie(principals.member, true))!, invite);
 
 /** A valid request for each route, as `who` would make it. */
@@ -421,6 +438,15 @@ async function requestFor(route: string, who: Principal): Promise<Call> {
 			return { path: `/api/board/memberships/${await freshBoardMembership(false)}/steps`, cookie, body: { to: 'candidate' } };
 		case 'PUT /api/board/memberships/{id}/term':
 			return { path: `/api/board/memberships/${await freshBoardMembership(true)}/term`, cookie, body: { termStart: '2027-01-01', termEnd: '2028-12-31' } };
+		case 'POST /api/board/selections/check':
+		case 'POST /api/board/selections':
+			return { path: route.slice(route.indexOf(' ') + 1), cookie, body: { seats: 1, keep: [], quotas: [] } };
+		case 'GET /api/board/selections/{id}':
+		case 'POST /api/board/selections/{id}/invite':
+		case 'POST /api/board/selections/{id}/rerun':
+			return { path: route.slice(route.indexOf(' ') + 1).replace('{id}', String(await boardSelection())), cookie };
+		case 'POST /api/board/selections/{id}/alternate':
+			return { path: `/api/board/selections/${await boardSelection()}/alternate`, cookie, body: { declinedUserId: randomUUID() } };
 		case 'POST /api/board/me/invitation': {
 			const invited = await boardVolunteerCookie(who, true);
 			if (invited && invited !== who.cookie) await boardMembershipFor(invited, true);

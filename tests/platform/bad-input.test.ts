@@ -178,7 +178,11 @@ const VALID_BODIES: Record<string, Body | Body[]> = {
 	// The coordinators' board: a step (a withdrawal with its reason), a term; the invited person's answer.
 	'POST /api/board/memberships/{id}/steps': [{ to: 'candidate' }, { to: 'withdrawn', reason: 'Moved back to the Netherlands' }],
 	'PUT /api/board/memberships/{id}/term': { termStart: '2027-01-01', termEnd: '2028-12-31' },
-	'POST /api/board/me/invitation': [{ accept: true }, { accept: false, reason: 'No time this year' }]
+	'POST /api/board/me/invitation': [{ accept: true }, { accept: false, reason: 'No time this year' }],
+	// Drawing the board: seats, kept members, quotas (and a seed); an alternate after a decline.
+	'POST /api/board/selections/check': { seats: 3, keep: [], quotas: [{ dimension: 'work', option: 'paid_job', min: 1, max: 2 }] },
+	'POST /api/board/selections': { seats: 3, keep: [], quotas: [{ dimension: 'work', option: 'paid_job', min: 1, max: 2 }], seed: 'bad-input' },
+	'POST /api/board/selections/{id}/alternate': { declinedUserId: SOME_UUID }
 };
 const keyOf = (r: Route) => `${r.method} ${r.path}`;
 const examplesOf = (r: Route): Body[] => {

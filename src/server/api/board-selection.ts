@@ -1,15 +1,11 @@
 import { defineRoute, type RouteSpec } from '../http/route';
 import { checkSelection, getSelection, inviteSelected, listSelections, offerAlternate, rerunSelection, runSelection } from '../../lib/server/board/selection-runs';
-import { SelectionIdParam } from '../../lib/server/board/selection-schemas';
+import { AlternateInput, SelectionCheckInput, SelectionIdParam, SelectionListQuery, SelectionRunInput } from '../../lib/server/board/selection-schemas';
 import {
-	AlternateInput,
 	AlternateResult,
 	FeasibilityView,
 	InviteResult,
 	RerunResult,
-	SelectionCheckInput,
-	SelectionListQuery,
-	SelectionRunInput,
 	SelectionRunResult,
 	SelectionSummary,
 	SelectionView

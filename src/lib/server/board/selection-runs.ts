@@ -13,11 +13,8 @@ import { translate } from '../../i18n/translate';
 import { NOT_ANSWERED } from '../../shared/board-composition';
 import type { BoardStatus } from '../../shared/board';
 import type { Language } from '../../shared/roles';
+import { AlternateInput, SelectionCheckInput, SelectionListQuery, SelectionRunInput } from './selection-schemas';
 import {
-	AlternateInput,
-	SelectionCheckInput,
-	SelectionListQuery,
-	SelectionRunInput,
 	type AlternateResult,
 	type FeasibilityView,
 	type InviteResult,
