@@ -4,6 +4,8 @@ import { useServer, type Principal, type PrincipalName, PRINCIPALS } from '../he
 import { auditLog, boardMemberships, boardProfiles, boardSelections, notifications, outbox } from '../../src/lib/server/db/schema';
 import { seal, unseal } from '../../src/lib/server/sensitive-data';
 import { meetsQuotas, type Volunteer } from '../../src/lib/server/board/selection';
+import { SelectionTimeoutError, feasibilityInWorker, lotteryInWorker, selectionWorkerStats } from '../../src/lib/server/board/selection/run-in-worker';
+import { benchSelectionInput } from '../../scripts/bench-selection';
 
 /**
  * The selection as coordinators use it: a draw over the volunteers in the
@@ -234,6 +236,28 @@ describe('the server while a lottery runs', () => {
 		expect(pings[pings.length >> 1]!).toBeLessThan(1000);
 		expect(Math.max(...pings)).toBeLessThan(2000);
 	}, 300_000);
+});
+
+describe('the worker', () => {
+	it('a task past its time limit is answered with a clear error; the worker is replaced and the next task is answered', async () => {
+		const before = selectionWorkerStats().started;
+		const input = benchSelectionInput(300, 15);
+		await expect(lotteryInWorker(input, 'slow', { timeoutMs: 200 })).rejects.toBeInstanceOf(SelectionTimeoutError);
+		await expect(lotteryInWorker(input, 'slow', { timeoutMs: 200 })).rejects.toThrow(/longer than/);
+		const answer = await feasibilityInWorker({ pool: input.pool.slice(0, 10), seats: 3, quotas: [] });
+		expect(answer.feasible).toBe(true);
+		expect(selectionWorkerStats().started).toBeGreaterThanOrEqual(before + 2);
+	}, 120_000);
+
+	it('tasks queue: several at once are each answered with their own result', async () => {
+		const input = benchSelectionInput(40, 5);
+		const small = { pool: input.pool, seats: 5, quotas: [] };
+		const [a, b, c] = await Promise.all([feasibilityInWorker(small), feasibilityInWorker({ ...small, seats: 41 }), lotteryInWorker(small, 'queued')]);
+		expect(a.feasible).toBe(true);
+		expect(b.feasible).toBe(false);
+		expect(b.issues.map((i) => i.kind)).toContain('pool_too_small');
+		expect(c.ok && c.draw.members).toHaveLength(5);
+	}, 120_000);
 });
 
 describe('who may draw', () => {
