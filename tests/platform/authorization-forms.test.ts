@@ -83,11 +83,12 @@ const ACTIONS: Record<string, Row> = {
 	'/board/manage/people/[id] ?/step':  [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '400',   '403',   '403'   ],
 	'/board/manage/people/[id] ?/term':  [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '400',   '403',   '403'   ],
 	'/board/invitation ?/answer':        [ LOGIN,   PENDING, LOGIN,   '400',   '400',   '400',   '403',   '403',   '403'   ],
-	// Drawing the board: coordinators only. An empty form has no seats; the result page's forms act on a draw that does not exist.
+	// Drawing the board: coordinators only. An empty form has no seats; the result page's forms act on a draw that does not
+	// exist, so the page they come back to is a 404 whatever the action said.
 	'/board/selection ?/check':          [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '400',   '403',   '403'   ],
 	'/board/selection ?/draw':           [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '400',   '403',   '403'   ],
 	'/board/selection/[id] ?/invite':    [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '404',   '403',   '403'   ],
-	'/board/selection/[id] ?/alternate': [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '400',   '403',   '403'   ],
+	'/board/selection/[id] ?/alternate': [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '404',   '403',   '403'   ],
 	'/board/selection/[id] ?/rerun':     [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '404',   '403',   '403'   ],
 	'/group/[category] ?/create':       [ LOGIN,   PENDING, LOGIN,   '400',   '400',   '400',   '403',   '403',   '403'   ],
 	// The fixture thread is a discussion, not a question: nothing to accept there.
