@@ -54,12 +54,15 @@ async function newMember(browser: Browser, first: string, language: Lang): Promi
 	const created = await mod.request.post('/api/invitations', { data: {} });
 	expect(created.status()).toBe(201);
 	const { token } = (await created.json()) as { token: string };
-	const guidelines = (await (await mod.request.get('/api/guidelines')).json()) as { version: number };
-	const registered = await mod.request.post(`/api/invite/${token}`, {
+	await mod.close();
+	// Registering is for someone not logged in.
+	const guest = await browser.newContext();
+	const guidelines = (await (await guest.request.get('/api/guidelines')).json()) as { version: number };
+	const registered = await guest.request.post(`/api/invite/${token}`, {
 		data: { email: person.email, password: PASSWORD, displayName: person.name, language, acceptGuidelines: true, guidelinesVersion: guidelines.version }
 	});
 	expect(registered.status(), await registered.text()).toBe(202);
-	await mod.close();
+	await guest.close();
 	return person;
 }
 
@@ -222,7 +225,7 @@ test('a coordinator sees the composition as charts with tables, the pool, and th
 	const context = await accountContext(browser, 'coordinator', lang);
 	const page = await context.newPage();
 	await page.goto('/home');
-	await page.getByRole('main').getByRole('link', { name: msg(lang, 'nav_board_composition') }).click();
+	await page.getByRole('navigation', { name: msg(lang, 'nav_label') }).getByRole('link', { name: msg(lang, 'nav_board_composition') }).click();
 	await expect(page).toHaveURL(/\/board\/composition$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg(lang, 'board_composition_title'));
 	// Every dimension as a chart (an image with a name) and the same figures as a table.
