@@ -48,7 +48,7 @@ for (const lang of LANGS) {
 
 				// Its links work, and the open menu passes axe (which needs script).
 				if (javaScriptEnabled) await expectAccessible(page, 'the open phone menu', lang);
-				await mainNav(page, lang).getByRole('link', { name: msg(lang, 'nav_group') }).click();
+				await mainNav(page, lang).getByRole('link', { name: msg(lang, 'nav_group'), exact: true }).click();
 				await expect(page).toHaveURL(/\/group$/);
 				await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg(lang, 'group_title'));
 				// After the navigation the menu is closed again (a fresh page without JS; closed by script with it).
