@@ -20,6 +20,9 @@ const NAV: Record<string, string> = {
 	'/admin/settings': 'nav_settings',
 	'/invitations': 'nav_invitations',
 	'/admin/users': 'nav_admin_users',
+	'/board': 'nav_board',
+	'/board/manage': 'nav_board_manage',
+	'/board/composition': 'nav_board_composition',
 	'/account': 'nav_account'
 };
 
@@ -29,15 +32,15 @@ const NAV: Record<string, string> = {
  * every link is followed below.
  */
 const EXPECTED: Record<Exclude<AccountName, 'pending'>, { nav: string[]; sections: string[] }> = {
-	member: { nav: ['/home', '/members', '/account'], sections: ['home_member_title'] },
-	// Home promises only what exists: the sounding board and the policy loop add their sections when they are built.
-	board: { nav: ['/home', '/members', '/account'], sections: ['home_member_title'] },
+	member: { nav: ['/home', '/members', '/board', '/account'], sections: ['home_member_title'] },
+	// Home promises only what exists: board sessions and the policy loop add theirs when they are built.
+	board: { nav: ['/home', '/members', '/board', '/account'], sections: ['home_member_title', 'home_board_member_title'] },
 	moderator: {
-		nav: ['/home', '/members', '/moderation', '/audit', '/invitations', '/account'],
+		nav: ['/home', '/members', '/board', '/moderation', '/audit', '/invitations', '/account'],
 		sections: ['home_member_title', 'home_moderator_title']
 	},
-	coordinator: { nav: ['/home', '/account'], sections: [] },
-	policy: { nav: ['/home', '/account'], sections: [] },
+	coordinator: { nav: ['/home', '/board/manage', '/board/composition', '/account'], sections: ['home_coordinator_title'] },
+	policy: { nav: ['/home', '/board/composition', '/account'], sections: ['home_policy_staff_title'] },
 	admin: { nav: ['/home', '/audit', '/invitations', '/admin/users', '/admin/settings', '/account'], sections: ['home_admin_title'] }
 };
 
@@ -52,7 +55,8 @@ for (const [account, expected] of Object.entries(EXPECTED) as [keyof typeof EXPE
 		expect(hrefs[0]).toBe('/home');
 		expect(hrefs.at(-1)).toBe('/account');
 		expect(new Set(hrefs).size, 'no entry twice').toBe(hrefs.length);
-		// Least privilege: the admin area only for admins, moderation only for moderators.
+		// Least privilege: the admin area only for admins, moderation only for moderators, the board's management only for coordinators.
+		if (account !== 'coordinator') expect(hrefs.filter((h) => h.startsWith('/board/manage'))).toEqual([]);
 		if (account !== 'admin') expect(hrefs.filter((h) => h.startsWith('/admin'))).toEqual([]);
 		if (account !== 'moderator') expect(hrefs.filter((h) => h.startsWith('/moderation'))).toEqual([]);
 		// Nothing in the menu that the role may not open.
