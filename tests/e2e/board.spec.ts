@@ -111,6 +111,8 @@ async function canJoinBoardRoom(context: BrowserContext): Promise<boolean> {
 
 /** Fills the volunteering form: motivation, times, the questions, and the relationship answer (the consent box as asked). */
 async function fillVolunteerForm(page: Page, answer: 'js' | 'nojs', options: { consent: boolean }) {
+	// Hydrated before choosing: hydration would put the loaded choices back.
+	await page.waitForLoadState('networkidle');
 	const lang = await langOf(page);
 	await page.getByLabel(msg(lang, 'board_volunteer_motivation'), { exact: true }).fill('Ik wil meedenken over wat partners in het buitenland nodig hebben.');
 	await page.getByLabel(msg(lang, 'board_volunteer_availability'), { exact: true }).fill('Doordeweeks in de avond, tijd in Lima');
@@ -283,6 +285,7 @@ async function drawAndInvite(page: Page, person: Person, answer: 'js' | 'nojs'):
 	const seed = `e2e-${answer}-${unique()}`;
 	await page.goto('/board/selection');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg(lang, 'board_selection_title'));
+	await page.waitForLoadState('networkidle');
 	// Quotas the pool cannot meet are answered in words, naming the quota.
 	await fillSelectionForm(page, 2, { ...quotas, [`min.${DIM.key}.${answer}`]: 2, [`max.${DIM.key}.${answer}`]: 2 }, seed);
 	await page.getByRole('button', { name: msg(lang, 'board_selection_check') }).click();
