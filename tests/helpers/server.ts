@@ -158,9 +158,10 @@ async function freePort(): Promise<number> {
  */
 export function useServer(options: TestServerOptions = {}): TestServer {
 	let running: TestServer | undefined;
+	// A server with pages may first wait for the build (one at a time, under a lock): minutes on a busy machine.
 	beforeAll(async () => {
 		running = await startTestServer(options);
-	});
+	}, options.pages ? 600_000 : undefined);
 	afterAll(async () => {
 		const closing = running;
 		running = undefined;

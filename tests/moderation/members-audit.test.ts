@@ -9,7 +9,7 @@ import { eq, sql } from 'drizzle-orm';
 import { useServer, type ApiResponse } from '../helpers/server';
 import { join } from '../helpers/sockets';
 import { actorFor, createThread, newCategory, newMember, replyTo, type TestMember } from '../helpers/discussion';
-import { auditLog, users } from '../../src/lib/server/db/schema';
+import { auditLog, boardMemberships, users } from '../../src/lib/server/db/schema';
 import { AUDIT_ACTIONS } from '../../src/lib/server/audit/actions';
 import { newApplicant, outboxFor } from '../helpers/membership';
 import { auditSentence } from '../../src/lib/components/moderation/audit-sentence';
@@ -127,6 +127,16 @@ describe('the audit log', () => {
 		ok(invitation);
 		ok(await t.api(`/api/invitations/${invitation.body.invitation.id}/revoke`, { method: 'POST', cookie: mod.cookie }));
 
+		// The sounding board: a volunteer, a coordinator's step and look at their profile, targets, a dimension, a draw.
+		const coordinator = await t.login('coordinator@example.org');
+		const volunteer = await newMember(t, { name: 'Vrijwilliger Voor Het Klankbord' });
+		ok(await t.api('/api/board/me/volunteer', { method: 'POST', cookie: volunteer.cookie, body: { motivation: 'Ik denk graag mee.', availability: 'Doordeweeks na acht uur', answers: { work: 'paid_job', children: 'no' } } }));
+		const [membership] = await t.db.select({ id: boardMemberships.id }).from(boardMemberships).where(eq(boardMemberships.userId, volunteer.id));
+		ok(await t.api(`/api/board/memberships/${membership!.id}/steps`, { method: 'POST', cookie: coordinator, body: { to: 'candidate' } }));
+		ok(await t.api(`/api/board/people/${volunteer.id}/profile`, { cookie: coordinator }));
+		ok(await t.api('/api/board/targets', { method: 'PUT', cookie: coordinator, body: { targets: [{ dimension: 'work', option: 'paid_job', minShare: 10, maxShare: 60 }] } }));
+		ok(await t.api('/api/board/dimensions', { method: 'POST', cookie: coordinator, body: { key: 'audit_housing', labelNl: 'Wonen', labelEn: 'Housing', options: [{ key: 'rent', labelNl: 'Huur', labelEn: 'Rent' }, { key: 'owned', labelNl: 'Koop', labelEn: 'Owned' }] } }));
+		ok(await t.api('/api/board/selections', { method: 'POST', cookie: coordinator, body: { seats: 3, keep: [], quotas: [{ dimension: 'work', option: 'paid_job', min: 1, max: 2 }], seed: 'audit' } }));
 		// An admin's change to an account.
 		ok(await t.adminUpdate(m.id, { roles: ['member', 'board_member'] }));
 		// Settings (an admin's).

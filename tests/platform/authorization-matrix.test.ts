@@ -134,6 +134,8 @@ const ROUTES: Record<string, Row> = {
 	// whoever may volunteer, each a fresh person of those roles whom the coordinator invited.
 	'GET /api/board/memberships':            [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
 	'GET /api/board/people/{id}':            [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	// Coordinators only, and each read is audited: no one else sees a person's profile on any route.
+	'GET /api/board/people/{id}/profile':    [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
 	'POST /api/board/memberships/{id}/steps': [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
 	'PUT /api/board/memberships/{id}/term':  [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
 	'POST /api/board/me/invitation':         [ 401, 403, 401, 200, 200, 200, 403, 403, 403 ],
@@ -434,6 +436,8 @@ async function requestFor(route: string, who: Principal): Promise<Call> {
 		}
 		case 'GET /api/board/people/{id}':
 			return { path: `/api/board/people/${throwawayUserId}`, cookie };
+		case 'GET /api/board/people/{id}/profile':
+			return { path: `/api/board/people/${throwawayUserId}/profile`, cookie };
 		case 'POST /api/board/memberships/{id}/steps':
 			return { path: `/api/board/memberships/${await freshBoardMembership(false)}/steps`, cookie, body: { to: 'candidate' } };
 		case 'PUT /api/board/memberships/{id}/term':

@@ -9,6 +9,8 @@ import {
 	InvitationAnswer
 } from '../../lib/shared/board-memberships';
 import { BOARD_STATUSES } from '../../lib/shared/board';
+import { coordinatorProfileView } from '../../lib/server/board/profiles';
+import { CoordinatorProfileView } from '../../lib/shared/board-profile';
 import { pageOf } from '../../lib/shared/wire';
 
 const tags = ['board'];
@@ -34,6 +36,16 @@ export const boardMembershipRoutes = (): RouteSpec[] => [
 		params: BoardPersonIdParam,
 		response: BoardPersonHistory,
 		handler: async ({ actor, params }) => personHistory(actor, params.id)
+	}),
+	defineRoute({
+		method: 'GET',
+		url: '/api/board/people/:id/profile',
+		summary: "One person's diversity profile, the relationship answer included where they consented; every read is written to the audit log",
+		tags,
+		access: 'board.manage',
+		params: BoardPersonIdParam,
+		response: CoordinatorProfileView,
+		handler: async ({ actor, params, locale }) => coordinatorProfileView(actor, params.id, locale)
 	}),
 	defineRoute({
 		method: 'POST',
