@@ -283,7 +283,10 @@ async function drawAndInvite(page: Page, person: Person, answer: 'js' | 'nojs'):
 	const other = answer === 'js' ? 'nojs' : 'js';
 	const quotas = { [`min.${DIM.key}.${answer}`]: 1, [`max.${DIM.key}.${answer}`]: 1, [`max.${DIM.key}.${other}`]: 0 };
 	const seed = `e2e-${answer}-${unique()}`;
-	await page.goto('/board/selection');
+	// From the coordinators' board.
+	await page.goto('/board/manage');
+	await page.getByRole('main').getByRole('link', { name: msg(lang, 'board_selection_title') }).click();
+	await expect(page).toHaveURL(/\/board\/selection$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg(lang, 'board_selection_title'));
 	await page.waitForLoadState('networkidle');
 	// Quotas the pool cannot meet are answered in words, naming the quota.
