@@ -279,12 +279,12 @@ async function fillSelectionForm(page: Page, seats: number, quotas: Record<strin
 
 /** Checks, draws two seats where `answer` must have exactly one (only `person` gave it) and the other answer none, and invites. */
 async function drawAndInvite(page: Page, person: Person, answer: 'js' | 'nojs'): Promise<string> {
+	// From the coordinators' board.
+	await page.goto('/board/manage');
 	const lang = await langOf(page);
 	const other = answer === 'js' ? 'nojs' : 'js';
 	const quotas = { [`min.${DIM.key}.${answer}`]: 1, [`max.${DIM.key}.${answer}`]: 1, [`max.${DIM.key}.${other}`]: 0 };
 	const seed = `e2e-${answer}-${unique()}`;
-	// From the coordinators' board.
-	await page.goto('/board/manage');
 	await page.getByRole('main').getByRole('link', { name: msg(lang, 'board_selection_title') }).click();
 	await expect(page).toHaveURL(/\/board\/selection$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg(lang, 'board_selection_title'));
