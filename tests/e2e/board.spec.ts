@@ -324,8 +324,8 @@ async function drawAndInvite(page: Page, person: Person, answer: 'js' | 'nojs'):
 
 /** The invited person answers: accepts on /board/invitation, reached from their board page. */
 async function acceptInvitation(page: Page, axe: boolean) {
-	const lang = await langOf(page);
 	await page.goto('/board');
+	const lang = await langOf(page);
 	await expect(page.getByRole('main')).toContainText(msg(lang, 'board_my_status_invited'));
 	await page.getByRole('link', { name: msg(lang, 'board_my_invitation_link') }).click();
 	await expect(page).toHaveURL(/\/board\/invitation$/);
