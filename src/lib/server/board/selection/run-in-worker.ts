@@ -109,7 +109,9 @@ function pump(): void {
 	worker.postMessage(pending.task);
 }
 
-function submit(task: Omit<WorkerTask, 'id'>, timeoutMs: number): Promise<WorkerReply> {
+type NewTask = WorkerTask extends infer T ? (T extends WorkerTask ? Omit<T, 'id'> : never) : never;
+
+function submit(task: NewTask, timeoutMs: number): Promise<WorkerReply> {
 	return new Promise((resolve, reject) => {
 		state.queue.push({ task: { ...task, id: state.nextId++ } as WorkerTask, timeoutMs, resolve, reject });
 		pump();
