@@ -305,16 +305,16 @@ async function drawAndInvite(page: Page, person: Person, answer: 'js' | 'nojs'):
 	const id = /\/board\/selection\/(\d+)$/.exec(page.url())![1]!;
 
 	const percent = new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-	const selected = page.getByRole('region', { name: msg(lang, 'board_selection_selected') });
+	const selected = page.getByRole('region', { name: msg(lang, 'board_selection_selected'), exact: true });
 	await expect(selected.getByRole('row')).toHaveCount(3);
 	// The only volunteer with this answer is in every panel that keeps the quotas: certain.
 	await expect(selected.getByRole('row', { name: new RegExp(escape(person.name)) })).toContainText(percent.format(1));
 	// Everyone's chance, the seed, and alternates in order.
-	const chances = page.getByRole('region', { name: msg(lang, 'board_selection_probabilities') });
+	const chances = page.getByRole('region', { name: msg(lang, 'board_selection_probabilities'), exact: true });
 	expect(await chances.getByRole('row').count()).toBeGreaterThan(10);
 	await expect(chances.getByRole('row', { name: new RegExp(escape(person.name)) })).toContainText(percent.format(1));
-	await expect(page.getByRole('region', { name: msg(lang, 'board_selection_record') })).toContainText(seed);
-	expect(await page.getByRole('region', { name: msg(lang, 'board_selection_alternates') }).getByRole('listitem').count()).toBeGreaterThan(0);
+	await expect(page.getByRole('region', { name: msg(lang, 'board_selection_record'), exact: true })).toContainText(seed);
+	expect(await page.getByRole('region', { name: msg(lang, 'board_selection_alternates'), exact: true }).getByRole('listitem').count()).toBeGreaterThan(0);
 
 	await page.getByRole('button', { name: msg(lang, 'board_selection_invite') }).click();
 	await expect(page.getByRole('status').filter({ hasText: msg(lang, 'board_selection_invited', { count: 2 }) })).toBeVisible();
