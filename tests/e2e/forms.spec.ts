@@ -241,3 +241,35 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator('#pattern')).toHaveValue('<nope>');
 	});
 });
+
+/**
+ * On a slow phone people type before the page's script has run; hydration must
+ * not put the server's value back over what they typed (it did: one-way `value`
+ * is written on hydration, `defaultValue` is not).
+ */
+test('what is typed before the script has run survives hydration (admin settings, profile dimensions)', async ({ browser }) => {
+	for (const [account, path, label, typed] of [
+		['admin', '/admin/settings', 'setting_reportsToHide', '7'],
+		['coordinator', '/board/dimensions', 'board_dimensions_label_en', 'Housing abroad']
+	] as const) {
+		const context = await browser.newContext();
+		await apiLogin(context, account, 'en');
+		const page = await context.newPage();
+		// Hold the page's scripts until the field has been typed in.
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto(path, { waitUntil: 'domcontentloaded' });
+		const field = page.getByLabel(msg('en', label), { exact: true });
+		await field.fill(typed);
+		release();
+		// The held scripts load and run: the page hydrates.
+		await page.waitForLoadState('networkidle');
+		await page.waitForFunction(() => document.readyState === 'complete');
+		await expect(field, `${path}: the typed value is kept`).toHaveValue(typed);
+		await context.close();
+	}
+});
