@@ -292,6 +292,18 @@ describe('coordinators’ dimensions', () => {
 	});
 });
 
+describe('two coordinators at once', () => {
+	it('adding the same dimension: one is added, the other told the key is taken (never a failure)', async () => {
+		const other = await t.createUser({ roles: ['coordinator'] });
+		const second = await t.login(other.email, other.password);
+		const body = { key: 'schooling', labelNl: 'School', labelEn: 'Schooling', options: [{ key: 'local', labelNl: 'Lokaal', labelEn: 'Local' }, { key: 'international', labelNl: 'Internationaal', labelEn: 'International' }] };
+		const answers = await Promise.all([coordinator, second, coordinator, second].map((cookie) => t.api('/api/board/dimensions', { method: 'POST', cookie, body })));
+		expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409]);
+		for (const a of answers.filter((x) => x.status === 409)) expect(a.body.field).toBe('key');
+		expect((await dimensionDefs(t.db)).filter((d) => d.key === 'schooling')).toHaveLength(1);
+	});
+});
+
 describe('who may', () => {
 	it('members, board members, moderators and admins get 403 on every composition route; policy staff may only read', async () => {
 		const routes: [string, string, unknown?][] = [

@@ -57,16 +57,17 @@ export async function addCustomDimension(actor: Actor, raw: AddDimensionInput): 
 	if (first || !parsed.success) throw new DomainError('invalid_input', fields[first!] ?? 'error_board_dimensions_label', { field: first, fields });
 	const input = parsed.data;
 	return transact(async (tx) => {
-		const [taken] = await tx.select({ key: boardDimensions.key }).from(boardDimensions).where(eq(boardDimensions.key, input.key));
-		// Someone added (or once used) it: a conflict with what is stored, named beside the field.
-		if (taken) throw new DomainError('conflict', 'error_board_dimensions_key_taken', { field: 'key', fields: { key: 'error_board_dimensions_key_taken' } });
 		const [{ next }] = (await tx.select({ next: sql<number>`coalesce(max(${boardDimensions.position}), 0) + 1` }).from(boardDimensions)) as [{ next: number }];
+		// The key is the primary key: two coordinators adding it at once get one row and one conflict, not a failure.
 		const [row] = await tx
 			.insert(boardDimensions)
 			.values({ key: input.key, labelNl: input.labelNl, labelEn: input.labelEn, options: input.options, position: Number(next), createdBy: a.user.id })
+			.onConflictDoNothing()
 			.returning();
+		// Someone added (or once used) it: a conflict with what is stored, named beside the field.
+		if (!row) throw new DomainError('conflict', 'error_board_dimensions_key_taken', { field: 'key', fields: { key: 'error_board_dimensions_key_taken' } });
 		await audit(tx, { actorId: a.user.id, action: 'board.dimension', targetKind: 'board_dimension', targetId: input.key, after: { ...input, change: 'added' } });
-		return { key: row!.key, labelNl: row!.labelNl, labelEn: row!.labelEn, options: input.options, createdAt: row!.createdAt, archivedAt: null };
+		return { key: row.key, labelNl: row.labelNl, labelEn: row.labelEn, options: input.options, createdAt: row.createdAt, archivedAt: null };
 	});
 }
 
