@@ -32,23 +32,29 @@ export function parseKey(text: string): Buffer {
 	return bytes;
 }
 
+/** The key in `file`, made on first use. Written whole under a name of its own, then linked into place: two processes starting at once keep one key between them, and neither reads a file the other has created but not yet written. */
+export function keyFromFile(file: string): Buffer {
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	if (!fs.existsSync(file)) {
+		const draft = `${file}.${process.pid}.${randomBytes(6).toString('hex')}`;
+		fs.writeFileSync(draft, randomBytes(32).toString('base64') + '\n', { flag: 'wx', mode: 0o600 });
+		try {
+			fs.linkSync(draft, file);
+		} catch (err) {
+			if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+		} finally {
+			fs.unlinkSync(draft);
+		}
+	}
+	return parseKey(fs.readFileSync(file, 'utf8'));
+}
+
 function loadKey(): Key {
 	const { config } = runtime();
 	const file = path.join(config.dataDir, KEY_FILE);
 	const source = config.sensitiveDataKey ? 'env' : file;
 	if (cached?.source === source) return cached.key;
-	let bytes: Buffer;
-	if (config.sensitiveDataKey) bytes = parseKey(config.sensitiveDataKey);
-	else {
-		fs.mkdirSync(config.dataDir, { recursive: true });
-		try {
-			// 'wx': two processes starting at once must not each write a different key.
-			fs.writeFileSync(file, randomBytes(32).toString('base64') + '\n', { flag: 'wx', mode: 0o600 });
-		} catch (err) {
-			if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-		}
-		bytes = parseKey(fs.readFileSync(file, 'utf8'));
-	}
+	const bytes = config.sensitiveDataKey ? parseKey(config.sensitiveDataKey) : keyFromFile(file);
 	const key = { bytes, id: createHash('sha256').update(bytes).digest('hex').slice(0, 8) };
 	cached = { source, key };
 	return key;
