@@ -13,7 +13,12 @@ export const NOTIFICATION_KINDS = [
 	'board_invited',
 	'board_invitation_answered',
 	'board_term_ending',
-	'board_term_ended'
+	'board_term_ended',
+	// Board sessions: an invitation, a change of time or place, a cancellation, notes published.
+	'meeting_invited',
+	'meeting_changed',
+	'meeting_cancelled',
+	'meeting_notes_published'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -4,3 +4,4 @@ export * from './discussion';
 export * from './moderation';
 export * from './jobs';
 export * from './board';
+export * from './meetings';
