@@ -40,7 +40,7 @@ export default ts.config(
  * - No import cycle at runtime between server modules (import-x/no-cycle; type-only imports do not count).
  */
 function floors() {
-	const CAPABILITIES = ['accounts', 'admin', 'discussion', 'membership', 'moderation', 'demo', 'board', 'sessions', 'surveys', 'insights'];
+	const CAPABILITIES = ['accounts', 'admin', 'discussion', 'membership', 'moderation', 'demo', 'board', 'meetings', 'surveys', 'insights'];
 	const KERNEL = ['audit', 'auth', 'db', 'email', 'events', 'jobs', 'notifications', 'statistics'];
 	const transports = [
 		{ group: ['@sveltejs/kit', '@sveltejs/kit/*', '$app/*'], message: 'Only src/lib/server/kit.ts speaks SvelteKit; the domain takes plain arguments.' },
