@@ -21,5 +21,16 @@ function platformServer(): Plugin {
 
 export default defineConfig({
 	plugins: [sveltekit(), platformServer()],
-	server: { port: 3000, strictPort: true }
+	server: { port: 3000, strictPort: true },
+	build: {
+		// Two shared chunks instead of dozens of small ones, so a page is a handful of requests: `vendor` (Svelte,
+		// SvelteKit's client, socket.io-client; changes with upgrades) and `app` (our modules used by two pages or more).
+		rolldownOptions: {
+			output: {
+				codeSplitting: {
+					groups: [{ name: 'vendor', test: /node_modules/, priority: 2 }, { name: 'app', test: /src[\\/]lib[\\/]/, priority: 1, minShareCount: 2 }]
+				}
+			}
+		}
+	}
 });

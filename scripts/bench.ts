@@ -395,12 +395,14 @@ async function throughput(url: string, cookie: string, seconds: number, connecti
 /** The bytes a browser downloads for a page: the compressed HTML, then every script and stylesheet it names. */
 async function pageWeight(base: string, path: string, cookie: string) {
 	const get = (url: string, headers: Record<string, string>) =>
-		new Promise<{ status: number; raw: Buffer; encoding: string | undefined }>((resolve, reject) => {
+		new Promise<{ status: number; raw: Buffer; encoding: string | undefined; link: string }>((resolve, reject) => {
 			http
 				.get(url, { headers }, (res) => {
 					const chunks: Buffer[] = [];
 					res.on('data', (c: Buffer) => chunks.push(c));
-					res.on('end', () => resolve({ status: res.statusCode ?? 0, raw: Buffer.concat(chunks), encoding: res.headers['content-encoding'] as string | undefined }));
+					res.on('end', () =>
+						resolve({ status: res.statusCode ?? 0, raw: Buffer.concat(chunks), encoding: res.headers['content-encoding'] as string | undefined, link: String(res.headers.link ?? '') })
+					);
 					res.on('error', reject);
 				})
 				.on('error', reject);
@@ -411,7 +413,10 @@ async function pageWeight(base: string, path: string, cookie: string) {
 	const html = (page.encoding === 'br' ? zlib.brotliDecompressSync(page.raw) : page.encoding === 'gzip' ? zlib.gunzipSync(page.raw) : page.raw).toString('utf8');
 	const result = { html_bytes: page.raw.length, html_uncompressed_bytes: Buffer.byteLength(html), js_bytes: 0, js_files: 0, css_bytes: 0, css_files: 0, requests: 1 };
 	const seen = new Set<string>();
-	const queue = [...html.matchAll(/\/_app\/immutable\/[\w./-]+\.(?:js|css)/g)].map((m) => m[0]);
+	// What the browser fetches at once: the scripts and stylesheets the HTML names, and those SvelteKit preloads in the
+	// Link header (the page's own nodes and their chunks, in the split bundle).
+	const named = (text: string) => [...text.matchAll(/\/_app\/immutable\/[\w./-]+\.(?:js|css)/g)].map((m) => m[0]);
+	const queue = [...named(html), ...named(page.link)];
 	while (queue.length) {
 		const asset = queue.shift()!;
 		if (seen.has(asset)) continue;
@@ -443,6 +448,15 @@ async function measurePages(t: Target) {
 	const page = `/group/t/${t.busyThread}`;
 	const api = `/api/threads/${t.busyThread}/posts`;
 	const weight = await pageWeight(t.base, page, t.cookie);
+	// The database round trips behind one request of each: the page's extra ones are its share of the gap.
+	const statementsOf = async (path: string) => {
+		await t.server.call('tap');
+		await request(t.base + path, { headers: { cookie: t.cookie } });
+		return (await t.server.call<Captured[]>('untap')).map((s) => s.query);
+	};
+	const pageStatements = await statementsOf(page);
+	const apiStatements = await statementsOf(api);
+	if (flag('explain')) console.log(`-- page statements\n${pageStatements.join('\n')}\n-- api statements\n${apiStatements.join('\n')}`);
 	await throughput(t.base + page, t.cookie, 2, PAGE_CONNECTIONS);
 	await throughput(t.base + api, t.cookie, 2, PAGE_CONNECTIONS);
 	// Let the warm-up's garbage go before the start figure.
@@ -468,11 +482,13 @@ async function measurePages(t: Target) {
 		page_rps: pageRps,
 		api_rps: apiRps,
 		api_over_page: round(apiRps / pageRps),
+		statements: { page: pageStatements.length, api: apiStatements.length },
 		rss_mb: { start: mb(rssStart), peak: mb(rssPeak), minute_after: mb(rssAfter), peak_over_start: mb(rssPeak - rssStart), after_over_start: mb(rssAfter - rssStart) },
 		weight
 	};
 	console.log(
-		`${t.size} thread page: ${pageRps} req/s | thread JSON API: ${apiRps} req/s | API over page ${figures.api_over_page} (target ≤ 2)\n` +
+		`${t.size} thread page: ${pageRps} req/s | thread JSON API: ${apiRps} req/s | API over page ${figures.api_over_page} (target ≤ 2); ` +
+			`database statements per request: page ${pageStatements.length}, API ${apiStatements.length}\n` +
 			`${t.size} server RSS: ${figures.rss_mb.start} MB at start, ${figures.rss_mb.peak} MB at peak (+${figures.rss_mb.peak_over_start}, target ≤ +150), ` +
 			`${figures.rss_mb.minute_after} MB a minute after (+${figures.rss_mb.after_over_start}, target ≤ +30)\n` +
 			`${t.size} thread page weight: HTML ${round(weight.html_bytes / 1024)} KB compressed (${round(weight.html_uncompressed_bytes / 1024)} KB plain), ` +

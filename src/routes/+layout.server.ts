@@ -1,8 +1,7 @@
 import type { LayoutServerLoad } from './$types';
 import { can, capabilitiesOf } from '$lib/shared/roles';
 import { runtime } from '$lib/server/runtime';
-import { unreadNotificationCount } from '$lib/server/notifications/inbox';
-import { guidelinesToAccept } from '$lib/server/membership/guidelines';
+import { frameFacts } from '$lib/server/membership/frame';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const actor = locals.actor;
@@ -18,18 +17,17 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 				}
 			: null;
 	const participant = actor.kind === 'user' && can(actor.user, 'group.participate') && url.pathname !== '/logout';
-	// Asked at once, not one after the other: every page waits for this layout.
-	const [toAccept, unread] = await Promise.all([
+	const facts = await frameFacts(actor, {
 		// A new version of the guidelines waits for this member's acceptance before they post again.
-		participant && url.pathname !== '/guidelines' ? guidelinesToAccept(actor) : null,
+		guidelines: participant && url.pathname !== '/guidelines',
 		// The bell: counted again on every navigation (url), so it follows what was read. Every active person has an inbox.
-		actor.kind === 'user' && actor.user.status === 'active' && url.pathname !== '/logout' ? unreadNotificationCount(actor) : null
-	]);
+		unread: actor.kind === 'user' && actor.user.status === 'active' && url.pathname !== '/logout'
+	});
 	return {
 		user,
-		guidelinesToAccept: toAccept,
+		guidelinesToAccept: facts.guidelinesToAccept,
 		capabilities: [...capabilitiesOf(actor.kind === 'user' ? actor.user : null)],
 		demo: runtime().config.demo,
-		unreadNotifications: unread
+		unreadNotifications: facts.unread
 	};
 };

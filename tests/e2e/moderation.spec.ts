@@ -80,7 +80,9 @@ test('a reported reply shows up live in the queue; removed, it vanishes from an 
 
 	// A reports Ingrid's reply: a reason and a note.
 	const reported = sannePage.locator(`#post-${postId}`);
-	await reported.locator('summary').filter({ hasText: msg('nl', 'report_post') }).click();
+	// The form is written into the page only for the post being reported: the link opens it in place.
+	await reported.getByRole('link', { name: new RegExp(`^${msg('nl', 'report_post')}`) }).click();
+	expect(await sannePage.evaluate(() => location.search)).toBe('');
 	await reported.getByRole('radio', { name: msg('nl', 'report_reason_spam') }).check();
 	await reported.getByLabel(msg('nl', 'report_note')).fill('Reclame voor een eigen website.');
 	await reported.getByRole('button', { name: msg('nl', 'report_submit') }).click();
@@ -225,6 +227,11 @@ test.describe('accessibility of the moderation pages', () => {
 			await page.goto(`/group/t/${threadId}`);
 			await page.locator('summary').filter({ hasText: msg(lang, 'moderate_thread') }).click();
 			for (const summary of await page.locator('article.post summary').all()) await summary.click();
+			// Report forms are written in on demand: each post's link opens its own, open.
+			// (each link gives way to its form, so the first one left is the next one)
+			const reportLinks = page.locator('article.post a.report-link');
+			for (let n = await reportLinks.count(); n > 0; n--) await reportLinks.first().click();
+			await expect(page.locator('article.post details.report[open]')).toHaveCount(2);
 			await expectAccessible(page, 'thread as moderator, tools open', lang);
 
 			// The member's side: My reports.

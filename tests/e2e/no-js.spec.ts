@@ -48,3 +48,25 @@ test('without JavaScript: log in, change the display name, log out', async ({ pa
 	await page.goto('/home');
 	await expect(page).toHaveURL(/\/login\?redirectTo=%2Fhome$/);
 });
+
+test('without JavaScript: a post\'s report link opens its form, and a report without a reason says what to correct there', async ({ page }) => {
+	await login(page, 'member');
+	const lang = await langOf(page);
+	await page.goto('/group');
+	await page.locator('a[href^="/group/t/"]').first().click();
+	// One report form at most: written into the page only for the post asked for.
+	await expect(page.locator('details.report')).toHaveCount(0);
+	const link = page.locator('a.report-link').first();
+	const postId = (await link.getAttribute('href'))!.match(/report=(\d+)/)![1];
+	await link.click();
+	await expect(page).toHaveURL(new RegExp(`report=${postId}#post-${postId}$`));
+	const post = page.locator(`#post-${postId}`);
+	await expect(page.locator('details.report')).toHaveCount(1);
+	await expect(post.locator('details.report')).toHaveAttribute('open', '');
+	await post.getByRole('button', { name: msg(lang, 'report_submit') }).click();
+	// The answer comes back in that post's open form: the summary and the field's own message.
+	const form = page.locator(`#post-${postId} details.report`);
+	await expect(form).toHaveAttribute('open', '');
+	await expect(form.getByRole('alert')).toBeVisible();
+	await expect(form.locator('.field-error').first()).toBeVisible();
+});

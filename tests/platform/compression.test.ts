@@ -92,14 +92,17 @@ describe('compression', () => {
 
 	it('serves the hashed scripts and styles precompressed and cached for a year', async () => {
 		const page = await rawGet(`/group/t/${threadId}`, { cookie });
-		const assets = [...page.raw.toString('utf8').matchAll(/\/_app\/immutable\/[^"'\s)]+\.(?:js|css)/g)].map((m) => m[0]);
-		expect(assets.some((a) => a.endsWith('.js'))).toBe(true);
+		// The page names its entry scripts; SvelteKit's Link header preloads the rest (the page's own chunks).
+		const named = (text: string) => [...text.matchAll(/\/_app\/immutable\/[^"'\s)>]+\.(?:js|css)/g)].map((m) => m[0]);
+		const assets = [...named(page.raw.toString('utf8')), ...named(String(page.headers.link ?? ''))];
+		expect(assets.filter((a) => a.endsWith('.js')).length).toBeGreaterThan(2);
 		for (const asset of new Set(assets)) {
 			const answer = await rawGet(asset, { 'accept-encoding': 'gzip, deflate, br' });
 			expect(answer.status, asset).toBe(200);
 			expect(answer.headers['content-encoding'], asset).toBe('br');
 			expect(answer.headers['cache-control'], asset).toBe('public,max-age=31536000,immutable');
-			expect(answer.text.length, asset).toBeGreaterThan(answer.raw.length);
+			// Smaller on the wire: every script of any size (a re-export of a few dozen bytes grows by brotli's framing).
+			if (answer.text.length > 200) expect(answer.text.length, asset).toBeGreaterThan(answer.raw.length);
 		}
 	});
 

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { db, prepared, transact } from '../runtime';
 import { rowsOf, type Tx } from '../db';
 import { categories, modCases, postRevisions, posts, reactions, threads, threadWatches, users } from '../db/schema';
-import { REACTIONS, type ContentStatus, type PostChange, type PostPage, type PostView, type Reaction, type Revision, type WithheldOwnPost } from '../../shared/discussion';
+import { REACTIONS, type ContentStatus, type PostChange, type PostPage, type PostView, type Reaction, type Revision, type ThreadDetail, type WithheldOwnPost } from '../../shared/discussion';
 import { DomainError } from '../errors';
 import type { Actor } from '../auth/actor';
 import { plainText, renderMarkdown } from './markdown';
@@ -212,6 +212,18 @@ export async function listPosts(actor: Actor, threadId: number, raw: ListPostsIn
 	const viewer = viewerOf(actor);
 	const input = ListPostsInput.parse(raw);
 	await visibleThread(viewer, threadId);
+	return postsOf(viewer, threadId, input);
+}
+
+/**
+ * A page of posts of a thread the viewer was just shown by getThread (which decides whether they may see
+ * it): the thread page asks once, not twice. `shown` is that answer, so no caller can skip the question.
+ */
+export async function postsOfShownThread(actor: Actor, shown: ThreadDetail, raw: ListPostsInput = {}): Promise<PostPage> {
+	return postsOf(viewerOf(actor), shown.id, ListPostsInput.parse(raw));
+}
+
+async function postsOf(viewer: Viewer, threadId: number, input: ListPostsInput): Promise<PostPage> {
 	const base = and(eq(posts.threadId, threadId), postPlaceSql(viewer));
 	const page = (mode: PageMode, at: number | null) =>
 		postPageQuery(viewer.moderator, mode).execute({ thread: threadId, viewer: viewer.id, at, limit: input.limit + 1 });

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type Placeholder } from 'drizzle-orm';
+import { and, desc, eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { db, prepared, transact } from '../runtime';
 import { alias } from 'drizzle-orm/pg-core';
 import { categories, posts, threadReads, threads, threadWatches, users } from '../db/schema';
@@ -74,9 +74,9 @@ function toSummary(r: SummaryRow): ThreadSummary {
 	};
 }
 
-function baseSummaryQuery(viewerId: string | Placeholder, d = db()) {
+function baseSummaryQuery<E extends Record<string, SQL.Aliased | SQL>>(viewerId: string | Placeholder, d = db(), extra = {} as E) {
 	return d
-		.select(summaryColumns)
+		.select({ ...summaryColumns, ...extra })
 		.from(threads)
 		.innerJoin(categories, eq(categories.id, threads.categoryId))
 		.innerJoin(users, eq(users.id, threads.authorId))
@@ -144,23 +144,27 @@ export async function listThreads(actor: Actor, raw: ListThreadsInput = {}): Pro
 }
 
 /** One thread the viewer may see, with their unread state and what they may do. */
+/** One thread for its page, whether the viewer watches it included: one prepared statement per kind of viewer, on every thread page. */
+const threadDetailQuery = (moderator: boolean) =>
+	prepared(`thread_detail:${moderator}`, (d) =>
+		baseSummaryQuery(sql.placeholder('viewer'), d, {
+			watching: sql<boolean | null>`(select ${threadWatches.watching} from ${threadWatches} where ${threadWatches.threadId} = ${threads.id} and ${threadWatches.userId} = ${sql.placeholder('viewer')}::uuid)`
+		})
+			.where(and(eq(threads.id, sql.placeholder('thread')), threadVisibleSql({ id: sql.placeholder('viewer'), moderator })))
+			.prepare(`thread_detail_${moderator ? 'moderator' : 'member'}`)
+	);
+
 export async function getThread(actor: Actor, threadId: number): Promise<ThreadDetail> {
 	const viewer = viewerOf(actor);
-	const [row] = await baseSummaryQuery(viewer.id)
-		.where(and(eq(threads.id, threadId), threadVisibleSql(viewer)))
-		.limit(1);
+	const [row] = await threadDetailQuery(viewer.moderator).execute({ thread: threadId, viewer: viewer.id });
 	if (!row) throw new DomainError('not_found', 'error_thread_not_found');
-	const [watch] = await db()
-		.select({ watching: threadWatches.watching })
-		.from(threadWatches)
-		.where(and(eq(threadWatches.threadId, threadId), eq(threadWatches.userId, viewer.id)));
 	const summary = toSummary(row);
 	const open = !row.locked && !row.categoryArchived && row.status !== 'removed' && row.status !== 'deleted';
 	return {
 		...summary,
 		acceptedPostId: row.acceptedPostId,
 		categoryArchived: row.categoryArchived,
-		watching: watch?.watching ?? false,
+		watching: row.watching ?? false,
 		lastReadPostId: row.lastRead,
 		slowModeSeconds: row.slowModeSeconds,
 		slowModeReason: row.slowModeReason,

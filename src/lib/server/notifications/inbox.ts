@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { db, transact } from '../runtime';
 import { notifications, users } from '../db/schema';
 import { requireActive, type Actor } from '../auth/actor';
@@ -47,11 +47,14 @@ export async function listInbox(actor: Actor, raw: ListInboxInput = {}): Promise
 export async function unreadNotificationCount(actor: Actor): Promise<number> {
 	const a = inboxOwner(actor);
 	const [row] = await db()
-		.select({ n: sql<number>`count(*)::int` })
-		.from(notifications)
-		.where(and(eq(notifications.userId, a.user.id), isNull(notifications.readAt)));
+		.select({ n: unreadCountSql(sql`${a.user.id}::uuid`) })
+		.from(sql`(select 1) as one`);
 	return row?.n ?? 0;
 }
+
+/** SQL: how many of the person's (a uuid expression) notifications are unread (notifications_unread_idx). The bell's one count. */
+export const unreadCountSql = (userId: SQL) =>
+	sql<number>`(select count(*)::int from ${notifications} where ${notifications.userId} = ${userId} and ${notifications.readAt} is null)`;
 
 /** Marks some (by id) or all of my notifications read. Returns how many changed. */
 export async function markNotificationsRead(actor: Actor, raw: MarkReadInput): Promise<{ updated: number; unread: number }> {

@@ -3,7 +3,7 @@ import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { formAction, formValues, pageGuard, parseWith, idParam, orErrorPage } from '$lib/server/kit';
 import { acceptAnswer, getThread, setWatching } from '$lib/server/discussion/threads';
-import { deletePost, editPost, getPostView, listPosts, reply, revisionsOf, toggleReaction } from '$lib/server/discussion/posts';
+import { deletePost, editPost, getPostView, postsOfShownThread, reply, revisionsOf, toggleReaction } from '$lib/server/discussion/posts';
 import { markRead } from '$lib/server/discussion/reads';
 import { AcceptInput, EditPostInput, PostIdParam, ReactInput, ReplyInput, WatchInput } from '$lib/server/discussion/schemas';
 import { translate } from '$lib/i18n/translate';
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	const q = event.url.searchParams;
 	const thread = await orErrorPage(() => getThread(actor, id));
 	const page = await orErrorPage(() =>
-		listPosts(actor, id, { after: idParam(q.get('after')), before: idParam(q.get('before')), from: idParam(q.get('from')), to: idParam(q.get('to')), limit: 25 })
+		postsOfShownThread(actor, thread, { after: idParam(q.get('after')), before: idParam(q.get('before')), from: idParam(q.get('from')), to: idParam(q.get('to')), limit: 25 })
 	);
 	const edited = page.items.filter((p) => p.revisionCount > 0).map((p) => p.id);
 	const revisions = Object.fromEntries(await revisionsOf(actor, edited));
@@ -43,6 +43,7 @@ export const load: PageServerLoad = async (event) => {
 		later: page.later,
 		revisions,
 		editingId: idParam(q.get('edit')) ?? null,
+		reportingId: idParam(q.get('report')) ?? null,
 		quote: quote && quote.threadId === id && quote.html !== null ? { id: quote.id, authorName: quote.author.displayName, excerpt: quote.html } : null,
 		firstUnreadPostId: thread.firstUnreadPostId,
 		firstUnreadOnPage: thread.firstUnreadPostId !== null && page.items.some((p) => p.id === thread.firstUnreadPostId),
