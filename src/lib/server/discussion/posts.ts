@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, prepared, transact } from '../runtime';
 import { rowsOf, type Tx } from '../db';
@@ -223,7 +224,7 @@ export async function postsOfShownThread(actor: Actor, shown: ThreadDetail, raw:
 	return postsOf(viewerOf(actor), shown.id, ListPostsInput.parse(raw));
 }
 
-async function postsOf(viewer: Viewer, threadId: number, input: ListPostsInput): Promise<PostPage> {
+async function postsOf(viewer: Viewer, threadId: number, input: z.output<typeof ListPostsInput>): Promise<PostPage> {
 	const base = and(eq(posts.threadId, threadId), postPlaceSql(viewer));
 	const page = (mode: PageMode, at: number | null) =>
 		postPageQuery(viewer.moderator, mode).execute({ thread: threadId, viewer: viewer.id, at, limit: input.limit + 1 });
