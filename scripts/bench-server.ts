@@ -7,6 +7,8 @@
 //   → { id, cmd: 'untap' }                         stop; answers { statements }
 //   → { id, cmd: 'raw-broadcast', threadId, … }    the fan-out baseline: a plain insert through
 //                                                  postgres.js, then a plain Socket.IO broadcast
+//   → { id, cmd: 'raw-meeting-entry', meetingId, … } the session room's baseline (scripts/bench-meetings.ts):
+//                                                  a plain insert of a note entry, then a plain broadcast
 //   → { id, cmd: 'rss' }                           the process's resident memory, in bytes
 //   → { id, cmd: 'close' }                         stop the server and exit
 //   ← { ready: url } once listening; { id, result } or { id, error } for each command
@@ -43,6 +45,7 @@ type Command =
 	| { id: number; cmd: 'tap' }
 	| { id: number; cmd: 'untap' }
 	| { id: number; cmd: 'raw-broadcast'; threadId: number; authorId: string; body: string; payload: Record<string, unknown> }
+	| { id: number; cmd: 'raw-meeting-entry'; meetingId: number; itemId: number; authorId: string; body: string; payload: Record<string, unknown> }
 	| { id: number; cmd: 'rss' }
 	| { id: number; cmd: 'close' };
 
@@ -61,6 +64,12 @@ process.on('message', async (m: Command) => {
 				const [row] = await raw<{ id: number; seq: number }[]>`
 					insert into posts (thread_id, author_id, body, body_html) values (${m.threadId}, ${m.authorId}, ${m.body}, ${'<p>' + m.body + '</p>'}) returning id, seq`;
 				server.realtime.io.to(`thread:${m.threadId}`).emit('post:changed', { ...m.payload, id: Number(row!.id), seq: Number(row!.seq), raw: true } as never);
+				return send({ id: m.id, result: null });
+			}
+			case 'raw-meeting-entry': {
+				const [row] = await raw<{ id: number }[]>`
+					insert into meeting_note_entries (meeting_id, item_id, kind, body, author_id) values (${m.meetingId}, ${m.itemId}, 'point', ${m.body}, ${m.authorId}) returning id`;
+				server.realtime.io.to(`meeting:${m.meetingId}`).emit('meeting:entry', { ...m.payload, id: Number(row!.id), body: m.body, raw: true } as never);
 				return send({ id: m.id, result: null });
 			}
 			case 'rss':

@@ -31,6 +31,8 @@
 //    --gin: drop the optional RUM index first, to measure search on the default install,
 //    --page-seconds 10: how long each throughput run lasts,
 //    --pages-only: only the thread page against its API (no reads, no fan-out), to iterate on pages,
+//    --meetings-only: only the board's live session room (scripts/bench-meetings.ts: 200 participants
+//      joining at once, a note entry delivered to their sockets against a raw broadcast),
 //    --explain: print each read's statements with their EXPLAIN ANALYZE,
 //    --profile-server DIR: write a V8 CPU profile of each server process to DIR)
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
@@ -42,6 +44,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { encodeCursor } from '../src/lib/server/paging';
 import { runSelectionBench } from './bench-selection';
 import { printCompositionFigures, runCompositionBench } from './bench-composition';
+import { runMeetingsBench } from './bench-meetings';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -501,6 +504,12 @@ async function measurePages(t: Target) {
 // The machine's load average (1, 5, 15 minutes) at start and end: context for every figure.
 const loadAverage = () => os.loadavg().map((n) => round(n));
 const report: Record<string, unknown> = { sockets: SOCKETS, requests: REQUESTS, cpus: os.cpus().length, load_average_start: loadAverage() };
+if (flag('meetings-only')) {
+	report.meetings = await runMeetingsBench();
+	report.load_average_end = loadAverage();
+	console.log(JSON.stringify(report));
+	process.exit(0);
+}
 const sizes: Size[] = flag('small-only') ? ['small'] : ['small', 'large'];
 const targets: Target[] = [];
 try {
@@ -529,6 +538,8 @@ report.selection = await runSelectionBench();
 const composition = await runCompositionBench();
 printCompositionFigures(composition);
 report.composition = composition;
+// Board sessions: the live room with 200 participants (its own scratch database and server process).
+report.meetings = await runMeetingsBench();
 report.load_average_end = loadAverage();
 console.log(`load average (1/5/15 min): ${(report.load_average_start as number[]).join(' ')} at start, ${(report.load_average_end as number[]).join(' ')} at end, ${os.cpus().length} CPUs`);
 console.log(JSON.stringify(report));

@@ -64,7 +64,8 @@ export function apiRoutes(secure: boolean, origin: string): RouteSpec[] {
 }
 
 /** Invitation links are secrets: their tokens never reach the request log. */
-export const redactUrl = (url: string): string => url.replace(/\/invite\/[^/?#]+/g, '/invite/[token]');
+export const redactUrl = (url: string): string =>
+	url.replace(/\/invite\/[^/?#]+/g, '/invite/[token]').replace(/\/calendar\/[^/?#]+\.ics/g, '/calendar/[token].ics');
 
 const requestForLog = (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip });
 

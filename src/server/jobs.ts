@@ -4,6 +4,7 @@ import { startEmailSender, type EmailSender } from '../lib/server/email/sender';
 import { sendDigests, sendQueuedNotifications } from '../lib/server/discussion/notifications';
 import { forgetOldSubmissions } from '../lib/server/discussion/submissions';
 import { endDueTerms, noticeEndingTerms } from '../lib/server/board/terms';
+import { sendMeetingReminders } from '../lib/server/meetings/reminders';
 
 /**
  * The process's background work, composed here (the runner itself knows no
@@ -48,6 +49,15 @@ export function startBackgroundJobs(log: FastifyBaseLogger): { jobs: JobRunner; 
 				run: async () => {
 					const noticed = await noticeEndingTerms();
 					if (noticed.length) log.info({ memberships: noticed.length }, 'coordinators told of board terms ending');
+				}
+			},
+			// Board sessions: a reminder a day and an hour before, each invitation claimed once (meetings/reminders.ts).
+			{
+				name: 'meeting-reminders',
+				everyMs: 60_000,
+				run: async () => {
+					const sent = await sendMeetingReminders();
+					if (sent.day || sent.hour) log.info(sent, 'session reminders queued');
 				}
 			}
 		],

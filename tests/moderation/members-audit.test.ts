@@ -137,6 +137,13 @@ describe('the audit log', () => {
 		ok(await t.api('/api/board/targets', { method: 'PUT', cookie: coordinator, body: { targets: [{ dimension: 'work', option: 'paid_job', minShare: 10, maxShare: 60 }] } }));
 		ok(await t.api('/api/board/dimensions', { method: 'POST', cookie: coordinator, body: { key: 'audit_housing', labelNl: 'Wonen', labelEn: 'Housing', options: [{ key: 'rent', labelNl: 'Huur', labelEn: 'Rent' }, { key: 'owned', labelNl: 'Koop', labelEn: 'Owned' }] } }));
 		ok(await t.api('/api/board/selections', { method: 'POST', cookie: coordinator, body: { seats: 3, keep: [], quotas: [{ dimension: 'work', option: 'paid_job', min: 1, max: 2 }], seed: 'audit' } }));
+		// A board session: scheduled, moved, cancelled; its meeting link never reaches the log.
+		const sessionForm = { title: 'Sessie over scholen', start: '2030-06-11T15:00', end: '2030-06-11T16:00', timeZone: 'Europe/Amsterdam', meetingLink: 'https://meet.example.org/audit-geheim', agenda: [{ title: 'Opening', minutes: 15 }], inviteBoard: false, guests: ['policy@example.org'] };
+		const session = await t.api('/api/board/sessions', { method: 'POST', cookie: coordinator, body: sessionForm });
+		ok(session);
+		ok(await t.api(`/api/board/sessions/${session.body.id}`, { method: 'PUT', cookie: coordinator, body: { ...sessionForm, start: '2030-06-12T15:00', end: '2030-06-12T16:00' } }));
+		ok(await t.api(`/api/board/sessions/${session.body.id}/cancel`, { method: 'POST', cookie: coordinator, body: { reason: 'Te weinig aanmeldingen' } }));
+		expect(JSON.stringify(await t.db.select().from(auditLog))).not.toContain('audit-geheim');
 		// An admin's change to an account.
 		ok(await t.adminUpdate(m.id, { roles: ['member', 'board_member'] }));
 		// Settings (an admin's).
@@ -191,6 +198,9 @@ describe('the audit log', () => {
 		expect(en('invitation.create')).toBe('Mees Moderator created an invitation link');
 		expect(en('watched_word.add', (r) => (r.after as { pattern: string }).pattern === 'flagme')).toBe('Mees Moderator added ‘flagme’ to the watched words (English, report automatically)');
 		expect(nl('settings.change')).toMatch(/^.+ wijzigde ‘.+’ van \d naar \d$/);
+		expect(en('meeting.create')).toMatch(/^Marieke Jansen scheduled the session ‘Sessie over scholen’ on 11 Jun 2030, 13:00$/);
+		expect(nl('meeting.change')).toMatch(/^Marieke Jansen wijzigde de sessie ‘Sessie over scholen’ \(nu op 12 jun 2030, 13:00\)$/);
+		expect(en('meeting.cancel')).toBe('Marieke Jansen cancelled the session ‘Sessie over scholen’ on 12 Jun 2030, 13:00: Te weinig aanmeldingen');
 		expect(en('account.update')).toMatch(/: roles Partner \(member\) → Partner \(member\), Sounding-board member$/);
 	});
 

@@ -18,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PRINCIPALS, useServer, type Principal, type PrincipalName } from '../helpers/server';
 import { newApplicant, newInvitationToken } from '../helpers/membership';
+import { meetings } from '../../src/lib/server/db/schema';
 
 const routesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/routes');
 
@@ -62,6 +63,9 @@ const ACTIONS: Record<string, Row> = {
 	'/account ?/endSession':            [ LOGIN,   '400',   LOGIN,   '400',   '400',   '400',   '400',   '400',   '400'   ],
 	// Ends every session of the caller, so whoever had one is then sent to log in too.
 	'/account ?/everywhere':            [ LOGIN,   LOGIN,   LOGIN,   LOGIN,   LOGIN,   LOGIN,   LOGIN,   LOGIN,   LOGIN   ],
+	// Every active person may keep a calendar feed address of their own: made (or made anew) and stopped, no fields needed.
+	'/account/calendar ?/make':         [ LOGIN,   PENDING, LOGIN,   '200',   '200',   '200',   '200',   '200',   '200'   ],
+	'/account/calendar ?/stop':         [ LOGIN,   PENDING, LOGIN,   '200',   '200',   '200',   '200',   '200',   '200'   ],
 	'/admin/categories ?/create':       [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '403',   '403',   '400'   ],
 	'/admin/categories ?/update':       [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '403',   '403',   '400'   ],
 	'/admin/categories ?/archive':      [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '403',   '403',   '400'   ],
@@ -90,6 +94,39 @@ const ACTIONS: Record<string, Row> = {
 	'/board/selection/[id] ?/invite':    [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '404',   '403',   '403'   ],
 	'/board/selection/[id] ?/alternate': [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '404',   '403',   '403'   ],
 	'/board/selection/[id] ?/rerun':     [ LOGIN,   PENDING, LOGIN,   '403',   '403',   '403',   '404',   '403',   '403'   ],
+	// After a session: coordinators publish notes, open them for a correction, post the summary to the group and mark
+	// follow-ups done. Empty forms; the fixture session's notes are not published, so a correction and the summary are
+	// refused (409).
+	'/board/sessions/[id]/notes ?/publish': [ LOGIN, PENDING, LOGIN,  '403',   '403',   '403',   '400',   '403',   '403'   ],
+	'/board/sessions/[id]/notes ?/reopen':  [ LOGIN, PENDING, LOGIN,  '403',   '403',   '403',   '409',   '403',   '403'   ],
+	'/board/sessions/[id]/notes ?/summary': [ LOGIN, PENDING, LOGIN,  '403',   '403',   '403',   '409',   '403',   '403'   ],
+	'/board/sessions/[id]/notes ?/done':    [ LOGIN, PENDING, LOGIN,  '403',   '403',   '403',   '400',   '403',   '403'   ],
+	'/board/follow-ups ?/done':             [ LOGIN, PENDING, LOGIN,  '403',   '403',   '403',   '400',   '403',   '403'   ],
+	// The live room's questions and quick polls: whoever may enter the room (the fixture session has no invitees: its
+	// coordinators) gets past the session's rule to the empty form; a board member not invited is told it is not theirs,
+	// anyone else that it does not exist.
+	'/board/sessions/[id]/room ?/ask':        [ LOGIN, PENDING, LOGIN, '404',   '403',   '404',   '400',   '404',   '404'   ],
+	'/board/sessions/[id]/room ?/vote':       [ LOGIN, PENDING, LOGIN, '404',   '403',   '404',   '400',   '404',   '404'   ],
+	'/board/sessions/[id]/room ?/answered':   [ LOGIN, PENDING, LOGIN, '404',   '403',   '404',   '400',   '404',   '404'   ],
+	'/board/sessions/[id]/room ?/poll':       [ LOGIN, PENDING, LOGIN, '404',   '403',   '404',   '400',   '404',   '404'   ],
+	'/board/sessions/[id]/room ?/pollAnswer': [ LOGIN, PENDING, LOGIN, '404',   '403',   '404',   '400',   '404',   '404'   ],
+	'/board/sessions/[id]/room ?/pollClose':  [ LOGIN, PENDING, LOGIN, '404',   '403',   '404',   '400',   '404',   '404'   ],
+	// The room's notes, agenda and attendance, by the same rule: entries are written by coordinators (proposed by invited
+	// board members); the rest is for coordinators. Empty forms.
+	'/board/sessions/[id]/room ?/entry':      [ LOGIN, PENDING, LOGIN, '404',   '403',   '404',   '400',   '404',   '404'   ],
+	'/board/sessions/[id]/room ?/edit':       [ LOGIN, PENDING, LOGIN, '404',   '403',   '404',   '400',   '404',   '404'   ],
+	'/board/sessions/[id]/room ?/remove':     [ LOGIN, PENDING, LOGIN, '404',   '403',   '404',   '400',   '404',   '404'   ],
+	'/board/sessions/[id]/room ?/decide':     [ LOGIN, PENDING, LOGIN, '404',   '403',   '404',   '400',   '404',   '404'   ],
+	'/board/sessions/[id]/room ?/highlight':  [ LOGIN, PENDING, LOGIN, '404',   '403',   '404',   '400',   '404',   '404'   ],
+	'/board/sessions/[id]/room ?/agenda':     [ LOGIN, PENDING, LOGIN, '404',   '403',   '404',   '400',   '404',   '404'   ],
+	'/board/sessions/[id]/room ?/attendance': [ LOGIN, PENDING, LOGIN, '404',   '403',   '404',   '400',   '404',   '404'   ],
+	// Scheduling: coordinators schedule (an empty form: 400), change (the fixture session is over: 409) and cancel (no
+	// reason: 400). Answering is for invitees: the fixture has none, so the board and coordinators, who see it, are
+	// refused (403) before the empty form is read; anyone else is told it does not exist.
+	'/board/sessions/new ?/create':           [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '400',   '403',   '403'   ],
+	'/board/sessions/[id] ?/rsvp':            [ LOGIN, PENDING, LOGIN, '404',   '403',   '404',   '403',   '404',   '404'   ],
+	'/board/sessions/[id]/edit ?/save':       [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '409',   '403',   '403'   ],
+	'/board/sessions/[id]/edit ?/cancel':     [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '400',   '403',   '403'   ],
 	'/group/[category] ?/create':       [ LOGIN,   PENDING, LOGIN,   '400',   '400',   '400',   '403',   '403',   '403'   ],
 	// The fixture thread is a discussion, not a question: nothing to accept there.
 	'/group/t/[id] ?/accept':           [ LOGIN,   PENDING, LOGIN,   '409',   '409',   '409',   '403',   '403',   '403'   ],
@@ -149,6 +186,14 @@ beforeAll(async () => {
 	fixture = { helperCookie, threadId: thread.body.threadId, memberId: helper.id, token: (await newInvitationToken(t)).token };
 });
 
+/** A board session held yesterday, its notes not published: the sessions' pages act on it. */
+let sessionId = 0;
+beforeAll(async () => {
+	const start = new Date(Date.now() - 24 * 3600_000);
+	const [m] = await t.db.insert(meetings).values({ title: 'Forms matrix session', startAt: start, endAt: new Date(start.getTime() + 3600_000) }).returning({ id: meetings.id });
+	sessionId = m!.id;
+});
+
 /** A fresh post by the fixture's helper, for a moderator to act on once. */
 async function helperPost(): Promise<string> {
 	const res = await t.api(`/api/threads/${fixture.threadId}/posts`, { method: 'POST', cookie: fixture.helperCookie, body: { body: `Another reply ${randomUUID().slice(0, 8)}` } });
@@ -200,6 +245,7 @@ function addressOf(action: string): string {
 		.replace('/moderation/members/[id]', `/moderation/members/${fixture.memberId}`)
 		.replace('/board/manage/people/[id]', `/board/manage/people/${fixture.memberId}`)
 		.replace('/board/selection/[id]', '/board/selection/2147483000')
+		.replace('/board/sessions/[id]', `/board/sessions/${sessionId}`)
 		.replace('/invite/[token]', `/invite/${fixture.token}`)
 		.replace('/reset/[token]', `/reset/${'a'.repeat(32)}`);
 	if (url.includes('[')) throw new Error(`no parameters for ${page}: add them to addressOf`);

@@ -14,6 +14,8 @@ import { ack, PRINCIPALS, useServer, type Principal, type PrincipalName } from '
 import { CLIENT_EVENTS } from '../../src/lib/shared/events';
 import { eq } from 'drizzle-orm';
 import { boardDimensions, joinRequests, settings, users, watchedWords } from '../../src/lib/server/db/schema';
+import { meetingAgendaItems, meetingNoteEntries, meetings } from '../../src/lib/server/db/schema';
+import { meetingInvitees } from '../../src/lib/server/db/schema';
 import { guidelinesVersion, joinRequestBody, newApplicant, newInvitationToken, registrationBody } from '../helpers/membership';
 
 type Row = readonly [anonymous: number, pending: number, suspended: number, member: number, board_member: number, moderator: number, coordinator: number, policy_staff: number, admin: number];
@@ -146,7 +148,56 @@ const ROUTES: Record<string, Row> = {
 	'GET /api/board/selections/{id}':        [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
 	'POST /api/board/selections/{id}/invite': [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
 	'POST /api/board/selections/{id}/alternate': [ 401, 403, 401, 403, 403, 403, 409, 403, 403 ],
-	'POST /api/board/selections/{id}/rerun': [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ]
+	'POST /api/board/selections/{id}/rerun': [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	// Calendars: a session's .ics for whoever may see it (the board and coordinators; the fixture invites the demo board
+	// member); anyone else is told it does not exist. Every active person may keep a feed address of their own.
+	'GET /api/board/sessions/{id}/calendar.ics':                     [ 401, 403, 401, 404, 200, 404, 200, 404, 404 ],
+	'GET /api/me/calendar-feed':                                     [ 401, 403, 401, 200, 200, 200, 200, 200, 200 ],
+	'POST /api/me/calendar-feed':                                    [ 401, 403, 401, 201, 201, 201, 201, 201, 201 ],
+	'DELETE /api/me/calendar-feed':                                  [ 401, 403, 401, 204, 204, 204, 204, 204, 204 ],
+	// After a session: published notes are read by the board, coordinators and policy staff (and the session's guests);
+	// anyone else is told the session does not exist. Coordinators publish (a fresh session each time), post the summary
+	// to the group (a fresh published session each time) and mark follow-ups done; the board reads open follow-ups.
+	'GET /api/board/sessions/{id}/published-notes':            [ 401, 403, 401, 404, 200, 404, 200, 200, 404 ],
+	'GET /api/board/sessions/{id}/published-notes/{revision}': [ 401, 403, 401, 404, 200, 404, 200, 200, 404 ],
+	'POST /api/board/sessions/{id}/published-notes':           [ 401, 403, 401, 403, 403, 403, 201, 403, 403 ],
+	'POST /api/board/sessions/{id}/published-notes/correction': [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'POST /api/board/sessions/{id}/group-summary':             [ 401, 403, 401, 403, 403, 403, 201, 403, 403 ],
+	'GET /api/board/follow-ups':                               [ 401, 403, 401, 403, 200, 403, 200, 403, 403 ],
+	'PUT /api/board/follow-ups/{id}/done':                     [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'GET /api/board/highlights':                               [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	// A session's live room, questions and quick polls: its invitees (the demo board member) and coordinators; anyone else
+	// is told the session does not exist. Coordinators alone mark answered, open and close polls (a fresh question or
+	// poll each time); each answers the fixture poll once, and votes on a question a helper asked.
+	'GET /api/board/sessions/{id}/questions':                        [ 401, 403, 401, 404, 200, 404, 200, 404, 404 ],
+	'POST /api/board/sessions/{id}/questions':                       [ 401, 403, 401, 404, 201, 404, 201, 404, 404 ],
+	'PUT /api/board/sessions/{id}/questions/{questionId}/vote':      [ 401, 403, 401, 404, 200, 404, 200, 404, 404 ],
+	'PUT /api/board/sessions/{id}/questions/{questionId}/answered':  [ 401, 403, 401, 404, 403, 404, 200, 404, 404 ],
+	'GET /api/board/sessions/{id}/polls':                            [ 401, 403, 401, 404, 200, 404, 200, 404, 404 ],
+	'POST /api/board/sessions/{id}/polls':                           [ 401, 403, 401, 404, 403, 404, 201, 404, 404 ],
+	'POST /api/board/sessions/{id}/polls/{pollId}/answer':           [ 401, 403, 401, 404, 201, 404, 201, 404, 404 ],
+	'POST /api/board/sessions/{id}/polls/{pollId}/close':            [ 401, 403, 401, 404, 403, 404, 200, 404, 404 ],
+	// The live room itself (the same fixture): its state for invitees and coordinators; the invited board member proposes
+	// entries, coordinators write, edit, delete, decide, mark, move the agenda and correct attendance (a fresh entry each time).
+	'GET /api/board/sessions/{id}/room':                                  [ 401, 403, 401, 404, 200, 404, 200, 404, 404 ],
+	'POST /api/board/sessions/{id}/room/entries':                         [ 401, 403, 401, 404, 201, 404, 201, 404, 404 ],
+	'PATCH /api/board/sessions/{id}/room/entries/{entryId}':              [ 401, 403, 401, 404, 403, 404, 200, 404, 404 ],
+	'DELETE /api/board/sessions/{id}/room/entries/{entryId}':             [ 401, 403, 401, 404, 403, 404, 200, 404, 404 ],
+	'POST /api/board/sessions/{id}/room/entries/{entryId}/decision':      [ 401, 403, 401, 404, 403, 404, 200, 404, 404 ],
+	'PUT /api/board/sessions/{id}/room/entries/{entryId}/highlight':      [ 401, 403, 401, 404, 403, 404, 200, 404, 404 ],
+	'POST /api/board/sessions/{id}/room/agenda':                          [ 401, 403, 401, 404, 403, 404, 200, 404, 404 ],
+	'PUT /api/board/sessions/{id}/room/attendance/{userId}':              [ 401, 403, 401, 404, 403, 404, 200, 404, 404 ],
+	// Scheduling sessions: every active person lists the sessions they may see; coordinators schedule, change and cancel
+	// (a fresh session each time), find times and people. One session (the fixture, the board invited) is read by the board
+	// and coordinators, and no one else knows of it; its invitees answer (a coordinator not invited is refused).
+	'GET /api/board/sessions':                                  [ 401, 403, 401, 200, 200, 200, 200, 200, 200 ],
+	'POST /api/board/sessions':                                 [ 401, 403, 401, 403, 403, 403, 201, 403, 403 ],
+	'GET /api/board/sessions/people':                           [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'GET /api/board/sessions/time-finder':                      [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'GET /api/board/sessions/{id}':                             [ 401, 403, 401, 404, 200, 404, 200, 404, 404 ],
+	'PUT /api/board/sessions/{id}':                             [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'POST /api/board/sessions/{id}/cancel':                     [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'POST /api/board/sessions/{id}/rsvp':                       [ 401, 403, 401, 404, 200, 404, 403, 404, 404 ]
 };
 
 type SocketOutcome = 'connected' | 'refused' | 'ok' | 'forbidden' | 'not_found' | '-';
@@ -171,7 +222,10 @@ const SOCKET_EVENTS: Record<string, Record<string, SocketRow>> = {
 		'thread:0':      [ '-', 'forbidden', '-', 'not_found', 'not_found', 'not_found', 'forbidden', 'forbidden', 'forbidden' ],
 		'user:{self}':   [ '-', 'not_found', '-', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found' ],
 		'board':         [ '-', 'forbidden', '-', 'forbidden', 'ok',        'forbidden', 'ok',        'forbidden', 'forbidden' ],
-		'board:coordinators': [ '-', 'forbidden', '-', 'forbidden', 'forbidden', 'forbidden', 'ok',   'forbidden', 'forbidden' ]
+		'board:coordinators': [ '-', 'forbidden', '-', 'forbidden', 'forbidden', 'forbidden', 'ok',   'forbidden', 'forbidden' ],
+		// A session's live room (the room fixture, the demo board member invited): who may not know of it is told it does not exist.
+		'meeting:{meeting}': [ '-', 'forbidden', '-', 'not_found', 'ok',        'not_found', 'ok',        'not_found', 'not_found' ],
+		'meeting:{meeting}:coordinators': [ '-', 'forbidden', '-', 'not_found', 'forbidden', 'not_found', 'ok', 'not_found', 'not_found' ]
 	},
 	'room:leave': {
 		'admin:users':   [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
@@ -179,7 +233,9 @@ const SOCKET_EVENTS: Record<string, Record<string, SocketRow>> = {
 		'group':         [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
 		'thread:{id}':   [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
 		'board':         [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
-		'board:coordinators': [ '-', 'ok',   '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ]
+		'board:coordinators': [ '-', 'ok',   '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
+		'meeting:{meeting}': [ '-', 'ok',    '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
+		'meeting:{meeting}:coordinators': [ '-', 'ok', '-', 'ok',      'ok',        'ok',        'ok',        'ok',        'ok'        ]
 	}
 };
 
@@ -278,6 +334,95 @@ const boardSelection = () =>
 		return res.body.id as number;
 	})());
 const freshBoardMembership = async (invite: boolean) => boardMembershipFor((await boardVolunteerCookie(principals.member, true))!, invite);
+
+/** Board sessions' notes: a session held yesterday with an accepted follow-up, published by the coordinator when `published`. */
+async function notesSession(published: boolean): Promise<{ id: number; followUpId: number }> {
+	const start = new Date(Date.now() - 24 * 3600_000);
+	const [m] = await t.db.insert(meetings).values({ title: 'Matrix session', startAt: start, endAt: new Date(start.getTime() + 3600_000), createdBy: principals.coordinator.userId }).returning({ id: meetings.id });
+	const [item] = await t.db.insert(meetingAgendaItems).values({ meetingId: m!.id, position: 1, title: 'Matrix item', minutes: 10 }).returning({ id: meetingAgendaItems.id });
+	const [f] = await t.db
+		.insert(meetingNoteEntries)
+		.values({ meetingId: m!.id, itemId: item!.id, kind: 'follow_up', body: 'Matrix follow-up', owner: 'Matrix', dueDate: '2030-01-01' })
+		.returning({ id: meetingNoteEntries.id });
+	if (published) {
+		const res = await t.api(`/api/board/sessions/${m!.id}/published-notes`, { method: 'POST', cookie: principals.coordinator.cookie, body: { basedOn: 0 } });
+		if (res.status !== 201) throw new Error(`publish notes: ${res.status} ${JSON.stringify(res.body)}`);
+	}
+	return { id: m!.id, followUpId: f!.id };
+}
+let publishedNotesFixture: Promise<{ id: number; followUpId: number }> | undefined;
+const publishedNotes = () => (publishedNotesFixture ??= notesSession(true));
+
+/** A session's live room: going on now, on its first item, the demo board member invited with a helper who asks questions. */
+let liveRoomFixture: Promise<{ id: number; helperCookie: string; questionId: number; pollId: number }> | undefined;
+const liveRoom = () =>
+	(liveRoomFixture ??= (async () => {
+		const now = Date.now();
+		const [m] = await t.db.insert(meetings).values({ title: 'Matrix room', startAt: new Date(now - 600_000), endAt: new Date(now + 3600_000), createdBy: principals.coordinator.userId }).returning({ id: meetings.id });
+		const [item] = await t.db.insert(meetingAgendaItems).values({ meetingId: m!.id, position: 1, title: 'Matrix item', minutes: 10 }).returning({ id: meetingAgendaItems.id });
+		await t.db.update(meetings).set({ currentItemId: item!.id, currentItemSince: new Date() }).where(eq(meetings.id, m!.id));
+		const helper = await t.createUser({ roles: ['member', 'board_member'], displayName: 'Matrix Asker' });
+		await t.db.insert(meetingInvitees).values([
+			{ meetingId: m!.id, userId: principals.board_member.userId!, kind: 'board' },
+			{ meetingId: m!.id, userId: helper.id, kind: 'board' }
+		]);
+		const helperCookie = await t.login(helper.email, helper.password);
+		const question = await t.api(`/api/board/sessions/${m!.id}/questions`, { method: 'POST', cookie: helperCookie, body: { body: 'A matrix question' } });
+		const poll = await t.api(`/api/board/sessions/${m!.id}/polls`, { method: 'POST', cookie: principals.coordinator.cookie, body: { question: 'A matrix poll', options: ['Yes', 'No'] } });
+		if (question.status !== 201 || poll.status !== 201) throw new Error(`room fixture: ${question.status} ${poll.status}`);
+		return { id: m!.id, helperCookie, questionId: question.body.id as number, pollId: poll.body.id as number };
+	})());
+/** A fresh question by the room's helper, and a fresh poll by the coordinator. */
+async function roomQuestion(): Promise<number> {
+	const { id, helperCookie } = await liveRoom();
+	return (await t.api(`/api/board/sessions/${id}/questions`, { method: 'POST', cookie: helperCookie, body: { body: 'Another matrix question' } })).body.id;
+}
+/** The room fixture's agenda item, and a fresh note entry under it (accepted, or proposed by its helper), at version 1. */
+async function roomItem(): Promise<number> {
+	const [item] = await t.db.select({ id: meetingAgendaItems.id }).from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, (await liveRoom()).id));
+	return item!.id;
+}
+async function roomEntry(state: 'accepted' | 'proposed'): Promise<number> {
+	const [entry] = await t.db
+		.insert(meetingNoteEntries)
+		.values({ meetingId: (await liveRoom()).id, itemId: await roomItem(), kind: 'point', body: `A matrix entry (${state})`, state })
+		.returning({ id: meetingNoteEntries.id });
+	return entry!.id;
+}
+async function roomPoll(): Promise<number> {
+	const { id } = await liveRoom();
+	return (await t.api(`/api/board/sessions/${id}/polls`, { method: 'POST', cookie: principals.coordinator.cookie, body: { question: 'Another matrix poll', options: ['Yes', 'No'] } })).body.id;
+}
+
+/** Calendars: a session next week with a link, the demo board member invited. */
+let calendarFixture: Promise<number> | undefined;
+const calendarSession = () =>
+	(calendarFixture ??= (async () => {
+		const start = new Date(Date.now() + 7 * 24 * 3600_000);
+		const [m] = await t.db
+			.insert(meetings)
+			.values({ title: 'Matrix calendar', startAt: start, endAt: new Date(start.getTime() + 3600_000), meetingLink: 'https://meet.example.org/matrix', createdBy: principals.coordinator.userId })
+			.returning({ id: meetings.id });
+		await t.db.insert(meetingInvitees).values({ meetingId: m!.id, userId: principals.board_member.userId!, kind: 'board' });
+		return m!.id;
+	})());
+
+/** Scheduling: a valid session in 2030 inviting the board (the demo board member among them), scheduled by the coordinator. */
+const scheduleBody = (title: string) => ({
+	title,
+	start: '2030-05-14T15:00',
+	end: '2030-05-14T16:30',
+	timeZone: 'Europe/Amsterdam',
+	meetingLink: 'https://meet.example.org/matrix-schedule',
+	agenda: [{ title: 'Matrix item', minutes: 30 }]
+});
+async function newScheduledSession(): Promise<number> {
+	const res = await t.api('/api/board/sessions', { method: 'POST', cookie: principals.coordinator.cookie, body: scheduleBody('Matrix schedule') });
+	if (res.status !== 201) throw new Error(`schedule fixture: ${res.status} ${JSON.stringify(res.body)}`);
+	return res.body.id as number;
+}
+let scheduledFixture: Promise<number> | undefined;
+const scheduledSession = () => (scheduledFixture ??= newScheduledSession());
 
 /** A valid request for each route, as `who` would make it. */
 async function requestFor(route: string, who: Principal): Promise<Call> {
@@ -451,11 +596,72 @@ async function requestFor(route: string, who: Principal): Promise<Call> {
 			return { path: route.slice(route.indexOf(' ') + 1).replace('{id}', String(await boardSelection())), cookie };
 		case 'POST /api/board/selections/{id}/alternate':
 			return { path: `/api/board/selections/${await boardSelection()}/alternate`, cookie, body: { declinedUserId: randomUUID() } };
+		case 'GET /api/board/sessions/{id}/calendar.ics':
+			return { path: `/api/board/sessions/${await calendarSession()}/calendar.ics`, cookie };
 		case 'POST /api/board/me/invitation': {
 			const invited = await boardVolunteerCookie(who, true);
 			if (invited && invited !== who.cookie) await boardMembershipFor(invited, true);
 			return { path: '/api/board/me/invitation', cookie: invited, body: { accept: true } };
 		}
+		// Board sessions' notes
+		case 'GET /api/board/sessions/{id}/published-notes':
+			return { path: `/api/board/sessions/${(await publishedNotes()).id}/published-notes`, cookie };
+		case 'GET /api/board/sessions/{id}/published-notes/{revision}':
+			return { path: `/api/board/sessions/${(await publishedNotes()).id}/published-notes/1`, cookie };
+		case 'POST /api/board/sessions/{id}/published-notes':
+			return { path: `/api/board/sessions/${(await notesSession(false)).id}/published-notes`, cookie, body: { basedOn: 0 } };
+		case 'POST /api/board/sessions/{id}/published-notes/correction':
+			return { path: `/api/board/sessions/${(await publishedNotes()).id}/published-notes/correction`, cookie };
+		case 'POST /api/board/sessions/{id}/group-summary':
+			return { path: `/api/board/sessions/${(await notesSession(true)).id}/group-summary`, cookie, body: { language: 'en' } };
+		case 'PUT /api/board/follow-ups/{id}/done':
+			return { path: `/api/board/follow-ups/${(await publishedNotes()).followUpId}/done`, cookie, body: { done: true } };
+		// A session's live room: questions and quick polls
+		case 'GET /api/board/sessions/{id}/questions':
+		case 'GET /api/board/sessions/{id}/polls':
+			return { path: route.slice(route.indexOf(' ') + 1).replace('{id}', String((await liveRoom()).id)), cookie };
+		case 'POST /api/board/sessions/{id}/questions':
+			return { path: `/api/board/sessions/${(await liveRoom()).id}/questions`, cookie, body: { body: `A question from ${who.name}` } };
+		case 'PUT /api/board/sessions/{id}/questions/{questionId}/vote':
+			return { path: `/api/board/sessions/${(await liveRoom()).id}/questions/${(await liveRoom()).questionId}/vote`, cookie, body: { voted: true } };
+		case 'PUT /api/board/sessions/{id}/questions/{questionId}/answered':
+			return { path: `/api/board/sessions/${(await liveRoom()).id}/questions/${await roomQuestion()}/answered`, cookie, body: { answered: true } };
+		case 'POST /api/board/sessions/{id}/polls':
+			return { path: `/api/board/sessions/${(await liveRoom()).id}/polls`, cookie, body: { question: `A poll by ${who.name}`, options: ['Yes', 'No'] } };
+		case 'POST /api/board/sessions/{id}/polls/{pollId}/answer':
+			return { path: `/api/board/sessions/${(await liveRoom()).id}/polls/${(await liveRoom()).pollId}/answer`, cookie, body: { option: 1 } };
+		case 'POST /api/board/sessions/{id}/polls/{pollId}/close':
+			return { path: `/api/board/sessions/${(await liveRoom()).id}/polls/${await roomPoll()}/close`, cookie };
+		// The live room: agenda, notes and attendance
+		case 'GET /api/board/sessions/{id}/room':
+			return { path: `/api/board/sessions/${(await liveRoom()).id}/room?since=0`, cookie };
+		case 'POST /api/board/sessions/{id}/room/entries':
+			return { path: `/api/board/sessions/${(await liveRoom()).id}/room/entries`, cookie, body: { itemId: await roomItem(), kind: 'point', body: `A point from ${who.name}` } };
+		case 'PATCH /api/board/sessions/{id}/room/entries/{entryId}':
+			return { path: `/api/board/sessions/${(await liveRoom()).id}/room/entries/${await roomEntry('accepted')}`, cookie, body: { version: 1, kind: 'point', body: 'Edited by the matrix' } };
+		case 'DELETE /api/board/sessions/{id}/room/entries/{entryId}':
+			return { path: `/api/board/sessions/${(await liveRoom()).id}/room/entries/${await roomEntry('accepted')}?version=1`, cookie };
+		case 'POST /api/board/sessions/{id}/room/entries/{entryId}/decision':
+			return { path: `/api/board/sessions/${(await liveRoom()).id}/room/entries/${await roomEntry('proposed')}/decision`, cookie, body: { decision: 'accept' } };
+		case 'PUT /api/board/sessions/{id}/room/entries/{entryId}/highlight':
+			return { path: `/api/board/sessions/${(await liveRoom()).id}/room/entries/${await roomEntry('accepted')}/highlight`, cookie, body: { highlighted: true } };
+		case 'POST /api/board/sessions/{id}/room/agenda':
+			return { path: `/api/board/sessions/${(await liveRoom()).id}/room/agenda`, cookie, body: { move: 'set', itemId: await roomItem() } };
+		case 'PUT /api/board/sessions/{id}/room/attendance/{userId}':
+			return { path: `/api/board/sessions/${(await liveRoom()).id}/room/attendance/${principals.board_member.userId}`, cookie, body: { attended: true } };
+		// Scheduling sessions
+		case 'POST /api/board/sessions':
+			return { path: '/api/board/sessions', cookie, body: scheduleBody(`Scheduled by ${who.name}`) };
+		case 'GET /api/board/sessions/people':
+			return { path: '/api/board/sessions/people?q=a', cookie };
+		case 'GET /api/board/sessions/{id}':
+			return { path: `/api/board/sessions/${await scheduledSession()}`, cookie };
+		case 'PUT /api/board/sessions/{id}':
+			return { path: `/api/board/sessions/${await scheduledSession()}`, cookie, body: scheduleBody(`Changed by ${who.name}`) };
+		case 'POST /api/board/sessions/{id}/cancel':
+			return { path: `/api/board/sessions/${await newScheduledSession()}/cancel`, cookie, body: { reason: 'Cancelled by the matrix' } };
+		case 'POST /api/board/sessions/{id}/rsvp':
+			return { path: `/api/board/sessions/${await scheduledSession()}/rsvp`, cookie, body: { answer: 'yes', note: 'Captions, please' } };
 		default: {
 			const path = route.slice(route.indexOf(' ') + 1);
 			if (path.includes('{')) throw new Error(`no request for ${route}: add one to requestFor`);
@@ -511,7 +717,10 @@ describe('authorization matrix: sockets', () => {
 				for (const [room, row] of Object.entries(rooms)) {
 					let outcome: SocketOutcome = '-';
 					if (result.connected) {
-						const concrete = room.replace('{id}', String((await discussion()).threadId)).replace('{self}', principals[name].userId ?? '');
+						const concrete = room
+							.replace('{id}', String((await discussion()).threadId))
+							.replace('{self}', principals[name].userId ?? '')
+							.replace('{meeting}', room.includes('{meeting}') ? String((await liveRoom()).id) : '');
 						const answer = await ack(result.socket, event as (typeof CLIENT_EVENTS)[number], concrete);
 						outcome = answer.ok ? 'ok' : (answer.error as SocketOutcome);
 					}

@@ -182,7 +182,46 @@ const VALID_BODIES: Record<string, Body | Body[]> = {
 	// Drawing the board: seats, kept members, quotas (and a seed); an alternate after a decline.
 	'POST /api/board/selections/check': { seats: 3, keep: [], quotas: [{ dimension: 'work', option: 'paid_job', min: 1, max: 2 }] },
 	'POST /api/board/selections': { seats: 3, keep: [], quotas: [{ dimension: 'work', option: 'paid_job', min: 1, max: 2 }], seed: 'bad-input' },
-	'POST /api/board/selections/{id}/alternate': { declinedUserId: SOME_UUID }
+	'POST /api/board/selections/{id}/alternate': { declinedUserId: SOME_UUID },
+	// Board sessions: scheduling (a wall-clock time and its zone), answering, cancelling.
+	'POST /api/board/sessions': {
+		title: 'Klankbordsessie over werkvergunningen',
+		description: 'Wat we horen van partners zonder werkvergunning.',
+		start: '2031-04-10T15:00',
+		end: '2031-04-10T16:30',
+		timeZone: 'Europe/Amsterdam',
+		meetingLink: 'https://meet.example.org/klankbord',
+		agenda: [{ title: 'Werkvergunningen', body: 'Ervaringen per land', minutes: 45 }],
+		inviteBoard: true,
+		guests: []
+	},
+	'PUT /api/board/sessions/{id}': {
+		title: 'Klankbordsessie over werkvergunningen',
+		description: '',
+		start: '2031-04-10T15:00',
+		end: '2031-04-10T16:30',
+		timeZone: 'Asia/Kathmandu',
+		meetingLink: '',
+		agenda: [{ title: 'Werkvergunningen', minutes: 45 }]
+	},
+	'POST /api/board/sessions/{id}/cancel': { reason: 'Te weinig aanmeldingen' },
+	'POST /api/board/sessions/{id}/rsvp': { answer: 'maybe', note: 'Ik gebruik ondertiteling' },
+	// The live room: notes, the agenda, attendance, questions and quick polls.
+	'POST /api/board/sessions/{id}/room/entries': [{ itemId: 1, kind: 'point', body: 'Werkvergunningen duren te lang.' }, { itemId: 1, kind: 'follow_up', body: 'Navragen bij HR', owner: 'Coördinator', dueDate: '2031-05-01' }],
+	'PATCH /api/board/sessions/{id}/room/entries/{entryId}': { version: 1, kind: 'decision', body: 'We vragen het ministerie om een lijst per land.' },
+	'POST /api/board/sessions/{id}/room/entries/{entryId}/decision': { decision: 'accept' },
+	'PUT /api/board/sessions/{id}/room/entries/{entryId}/highlight': { highlighted: true },
+	'POST /api/board/sessions/{id}/room/agenda': { move: 'next' },
+	'PUT /api/board/sessions/{id}/room/attendance/{userId}': { attended: true },
+	'POST /api/board/sessions/{id}/questions': { body: 'Geldt dit ook voor geregistreerde partners?' },
+	'PUT /api/board/sessions/{id}/questions/{questionId}/vote': { voted: true },
+	'PUT /api/board/sessions/{id}/questions/{questionId}/answered': { answered: true },
+	'POST /api/board/sessions/{id}/polls': { question: 'Herkennen jullie dit?', options: ['Ja', 'Nee'] },
+	'POST /api/board/sessions/{id}/polls/{pollId}/answer': { option: 0 },
+	// After the session: publishing (a correction names its reason), the group summary, follow-ups.
+	'POST /api/board/sessions/{id}/published-notes': [{ basedOn: 0 }, { basedOn: 1, reason: 'Een besluit stond onder het verkeerde punt' }],
+	'POST /api/board/sessions/{id}/group-summary': { language: 'nl' },
+	'PUT /api/board/follow-ups/{id}/done': { done: true }
 };
 const keyOf = (r: Route) => `${r.method} ${r.path}`;
 const examplesOf = (r: Route): Body[] => {

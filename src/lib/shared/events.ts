@@ -7,6 +7,8 @@ import type { AccountChange, AdminUserChange } from './accounts';
 import type { PostChange, ThreadChange } from './discussion';
 import type { QueueChange } from './moderation';
 import type { BoardMembershipChange, MyBoardStatus } from './board-memberships';
+import type { PollChange, QuestionChange } from './meetings-questions';
+import type { MeetingAgendaChange, MeetingAttendanceChange, MeetingPresence, NoteEntry, NoteEntryRemoved } from './meetings-room';
 
 export type Ack = { ok: true } | { ok: false; error: string; message: string };
 
@@ -48,6 +50,20 @@ export interface ServerToClientEvents {
 	'board:membership-changed': (payload: BoardMembershipChange) => void;
 	/** Your own board membership's new status (your own room). */
 	'board:my-status': (payload: MyBoardStatus) => void;
+	/** A question in a session's room was asked, voted on or answered (room `meeting:<id>`): no one's own vote in it. */
+	'meeting:question': (payload: QuestionChange) => void;
+	/** A quick poll in a session's room was opened, answered or closed (room `meeting:<id>`): counts only, no names. */
+	'meeting:poll': (payload: PollChange) => void;
+	/** The room's agenda moved on (room `meeting:<id>`): the current item and since when, with the room's change number. */
+	'meeting:agenda': (payload: MeetingAgendaChange) => void;
+	/** A note entry, new or changed (room `meeting:<id>` when accepted; a proposal to `meeting:<id>:coordinators` and its proposer). No author. */
+	'meeting:entry': (payload: NoteEntry) => void;
+	/** A note entry was deleted (to whoever was shown it). */
+	'meeting:entry-removed': (payload: NoteEntryRemoved) => void;
+	/** Who has the room open now (room `meeting:<id>`). */
+	'meeting:presence': (payload: MeetingPresence) => void;
+	/** Someone's attendance was recorded or corrected (room `meeting:<id>:coordinators`). */
+	'meeting:attendance': (payload: MeetingAttendanceChange) => void;
 }
 
 export interface ClientToServerEvents {

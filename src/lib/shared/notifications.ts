@@ -49,5 +49,9 @@ export const NOTIFICATION_HREF: Partial<Record<NotificationKind, (data: Record<s
 	board_invited: () => '/board/invitation',
 	board_invitation_answered: (d) => (typeof d.userId === 'string' ? `/board/manage/people/${d.userId}` : '/board/manage?group=invited'),
 	board_term_ending: () => '/board/manage?group=active',
-	board_term_ended: () => '/board'
+	board_term_ended: () => '/board',
+	meeting_invited: (d) => (typeof d.meetingId === 'number' ? `/board/sessions/${d.meetingId}` : '/board/sessions'),
+	meeting_changed: (d) => (typeof d.meetingId === 'number' ? `/board/sessions/${d.meetingId}` : '/board/sessions'),
+	meeting_cancelled: (d) => (typeof d.meetingId === 'number' ? `/board/sessions/${d.meetingId}` : '/board/sessions'),
+	meeting_notes_published: (d) => (typeof d.meetingId === 'number' ? `/board/sessions/${d.meetingId}/notes` : '/board')
 };

@@ -22,6 +22,11 @@ export const BOARD_ROOM = 'board';
 /** The coordinators' board: memberships that took a step. */
 export const BOARD_COORDINATORS_ROOM = 'board:coordinators';
 
+/** A board session's live room (`session:` names login sessions): its invitees and coordinators. */
+export const meetingRoom = (meetingId: number) => `meeting:${meetingId}`;
+/** The coordinators of one session's room: proposals waiting for them, attendance. */
+export const meetingCoordinatorsRoom = (meetingId: number) => `meeting:${meetingId}:coordinators`;
+
 /** A room a person may ask to follow, as its rule sees it. */
 export type Room =
 	| { kind: 'group' }
@@ -29,7 +34,9 @@ export type Room =
 	| { kind: 'moderation' }
 	| { kind: 'admin:users' }
 	| { kind: 'board' }
-	| { kind: 'board:coordinators' };
+	| { kind: 'board:coordinators' }
+	| { kind: 'meeting'; meetingId: number }
+	| { kind: 'meeting:coordinators'; meetingId: number };
 export type RoomKind = Room['kind'];
 
 /**
@@ -40,6 +47,7 @@ export type RoomKind = Room['kind'];
 export type RoomRules<A> = { [K in RoomKind]?: (actor: A, room: Extract<Room, { kind: K }>) => void | Promise<void> };
 
 const THREAD = /^thread:(\d{1,15})$/;
+const MEETING = /^meeting:(\d{1,9})(:coordinators)?$/;
 
 /** The room a name asks for, or null for a name no one may ask for (the personal rooms among them). */
 export function parseRoom(name: string): Room | null {
@@ -48,6 +56,8 @@ export function parseRoom(name: string): Room | null {
 	if (name === ADMIN_USERS_ROOM) return { kind: 'admin:users' };
 	if (name === BOARD_ROOM) return { kind: 'board' };
 	if (name === BOARD_COORDINATORS_ROOM) return { kind: 'board:coordinators' };
+	const meeting = MEETING.exec(name);
+	if (meeting) return { kind: meeting[2] ? 'meeting:coordinators' : 'meeting', meetingId: Number(meeting[1]) };
 	const thread = THREAD.exec(name);
 	return thread ? { kind: 'thread', threadId: Number(thread[1]) } : null;
 }
@@ -60,3 +70,9 @@ export const isThreadRoom = (name: string) => name.startsWith('thread:');
 
 /** The thread a `thread:<id>` room is about. */
 export const threadOfRoom = (name: string) => Number(name.slice('thread:'.length));
+
+/** The session a `meeting:<id>` room is about (its coordinators' room is not one: null). */
+export function meetingOfRoom(name: string): number | null {
+	const meeting = MEETING.exec(name);
+	return meeting && !meeting[2] ? Number(meeting[1]) : null;
+}

@@ -4,13 +4,16 @@ import { changePassword, endSession, listSessions, updateProfile } from '$lib/se
 import { ChangePasswordInput, SessionHandle, UpdateProfileInput } from '$lib/server/accounts/schemas';
 import { logoutEverywhere } from '$lib/server/auth/login';
 import { clearCookie, formAction, formValues, pageGuard, parseWith, setCookie } from '$lib/server/kit';
+import { hasBoardSessions } from '$lib/server/meetings/calendar-feed';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = pageGuard(event, 'session');
 	const sessions = await listSessions(actor);
 	return {
 		profile: { displayName: actor.user.displayName, email: actor.user.email, language: actor.user.language, timeZone: actor.user.timeZone },
-		sessions: sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString() }))
+		sessions: sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString() })),
+		// The way to one's calendar feed, for whoever has board sessions (the board, and guests invited to one).
+		calendar: actor.user.status === 'active' && (await hasBoardSessions(actor))
 	};
 };
 

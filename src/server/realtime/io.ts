@@ -8,6 +8,7 @@ import { securityHeaders } from '../http/security-headers';
 import { startFanout } from './fanout';
 import { registerRoomHandlers } from './handlers/rooms';
 import { limitClientEvents } from './limits';
+import { createMeetingPresence } from './meeting-presence';
 import { createPresence } from './presence';
 import { holdRestoredSessions } from './recovery';
 import type { AppSocket, Io } from './types';
@@ -45,6 +46,7 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime, options
 
 	const restored = holdRestoredSessions(io);
 	const presence = createPresence(io);
+	const meetingPresence = createMeetingPresence(io);
 
 	io.use(async (socket, next) => {
 		const headers = socket.handshake.headers;
@@ -75,6 +77,7 @@ export function createRealtime(httpServer: HttpServer, runtime: Runtime, options
 		close: async () => {
 			stopFanout();
 			presence.stop();
+			meetingPresence.stop();
 			// Transports closed, not sockets disconnected: a client told "io server disconnect" never comes back
 			// by itself, so every open page would stay silently stale after a restart. Sessions that must not
 			// come back are refused by the handshake. (io.close() would also close the HTTP server, which its owner does.)

@@ -30,7 +30,7 @@ export const AUDIT_KIND_GROUPS = [
 	{ label: 'audit_group_members', prefixes: ['member.', 'account.'] },
 	{ label: 'audit_group_membership', prefixes: ['join_request.', 'invitation.', 'guidelines.'] },
 	{ label: 'audit_group_platform', prefixes: ['watched_word.', 'settings.'] },
-	{ label: 'audit_group_board', prefixes: ['board.'] }
+	{ label: 'audit_group_board', prefixes: ['board.', 'meeting.'] }
 ] as const;
 
 export function auditKindGroups(actions: readonly string[], locale?: Locale): { label: string; actions: { value: string; label: string }[] }[] {
@@ -133,6 +133,16 @@ function sentenceOnly(r: AuditRowItem, locale: Locale, timeZone: string): string
 			if (!r.before) return messages.audit_s_board_dimension_add({ actor, dimension }, o);
 			if (field(r.after, 'archivedAt')) return messages.audit_s_board_dimension_archive({ actor, dimension }, o);
 			return messages.audit_s_board_dimension_change({ actor, dimension }, o);
+		}
+		case 'meeting.create':
+		case 'meeting.change':
+		case 'meeting.cancel': {
+			// A board session by its title and time on the reader's clock (the log never holds its link).
+			const title = text(field(r.after, 'title')) || text(field(r.before, 'title'));
+			const date = when(field(r.after, 'startAt') ?? field(r.before, 'startAt'));
+			if (r.action === 'meeting.create') return messages.audit_s_meeting_create({ actor, title, date }, o);
+			if (r.action === 'meeting.cancel') return messages.audit_s_meeting_cancel({ actor, title, date }, o);
+			return messages.audit_s_meeting_change({ actor, title, date }, o);
 		}
 		default:
 			return msg(`audit_s_${r.action.replace('.', '_')}`)?.(base, o) ?? r.action;

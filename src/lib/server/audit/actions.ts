@@ -39,8 +39,12 @@ export const AUDIT_ACTIONS = [
 	'board.profile_view',
 	'board.selection',
 	'board.targets',
-	'board.dimension'
+	'board.dimension',
+	// Board sessions: a coordinator schedules, changes or cancels one (never with its meeting link).
+	'meeting.create',
+	'meeting.change',
+	'meeting.cancel'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export const AUDIT_TARGETS = ['post', 'thread', 'member', 'case', 'join_request', 'invitation', 'watched_word', 'setting', 'guidelines', 'board_membership', 'board_profile', 'board_selection', 'board_target', 'board_dimension'] as const;
+export const AUDIT_TARGETS = ['post', 'thread', 'member', 'case', 'join_request', 'invitation', 'watched_word', 'setting', 'guidelines', 'board_membership', 'board_profile', 'board_selection', 'board_target', 'board_dimension', 'meeting'] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];

@@ -28,7 +28,9 @@ export const DEMO_CATEGORIES = [
 	{ slug: 'africa', nameNl: 'Afrika', nameEn: 'Africa', descriptionNl: 'Partners op standplaatsen in Afrika.', descriptionEn: 'Partners posted in Africa.' },
 	{ slug: 'latin-america', nameNl: 'Latijns-Amerika', nameEn: 'Latin America', descriptionNl: 'Partners op standplaatsen in Midden- en Zuid-Amerika en het Caribisch gebied.', descriptionEn: 'Partners posted in Central and South America and the Caribbean.' },
 	{ slug: 'middle-east', nameNl: 'Midden-Oosten', nameEn: 'Middle East', descriptionNl: 'Partners op standplaatsen in het Midden-Oosten en Noord-Afrika.', descriptionEn: 'Partners posted in the Middle East and North Africa.' },
-	{ slug: 'europe-north-america', nameNl: 'Europa en Noord-Amerika', nameEn: 'Europe and North America', descriptionNl: 'Partners op standplaatsen in Europa, de VS en Canada.', descriptionEn: 'Partners posted in Europe, the US and Canada.' }
+	{ slug: 'europe-north-america', nameNl: 'Europa en Noord-Amerika', nameEn: 'Europe and North America', descriptionNl: 'Partners op standplaatsen in Europa, de VS en Canada.', descriptionEn: 'Partners posted in Europe, the US and Canada.' },
+	// Where coordinators post a session's summary (shared/meetings-notes.ts BOARD_SUMMARY_CATEGORY looks it up by this slug).
+	{ slug: 'sounding-board', nameNl: 'Uit de klankbordgroep', nameEn: 'From the sounding board', descriptionNl: 'Samenvattingen van de sessies van de klankbordgroep: wat er besproken en besloten is, en wat er nu gebeurt.', descriptionEn: 'Summaries of the sounding board’s sessions: what was discussed and decided, and what happens next.' }
 ];
 
 interface DemoReply {

@@ -8,6 +8,7 @@ import { seedDiscussion } from './discussion-content';
 import { seedMembership } from './membership-content';
 import { seedModeration } from './moderation-content';
 import { seedBoard } from './board-seed';
+import { seedMeetings } from './meetings-seed';
 
 /** Shown on the login page and in the README while demo mode is on. */
 export const DEMO_PASSWORD = 'klankbord-demo-2026';
@@ -57,6 +58,8 @@ export async function seedDemo(): Promise<boolean> {
 		await seedDiscussion(tx);
 		await seedModeration(tx);
 		await seedBoard(tx, passwordHash);
+		// After the board: its active members are the sessions' invitees.
+		await seedMeetings(tx);
 	});
 	return true;
 }

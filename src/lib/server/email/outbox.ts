@@ -21,7 +21,11 @@ export const EMAIL_KINDS = [
 	'moderation',
 	'password_reset',
 	'board_invitation',
-	'board_term_ending'
+	'board_term_ending',
+	'meeting_invited',
+	'meeting_changed',
+	'meeting_cancelled',
+	'meeting_reminder'
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

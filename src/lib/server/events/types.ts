@@ -1,5 +1,8 @@
 import type { PostChange } from '../../shared/discussion';
 import type { BoardStatus } from '../../shared/board';
+import type { MeetingPoll, MeetingQuestion } from '../../shared/meetings-questions';
+import type { MeetingAgendaChange, NoteEntry } from '../../shared/meetings-room';
+import type { AttendanceSource } from '../../shared/meetings';
 
 /**
  * Domain events: facts the domain layer publishes after a commit. The realtime
@@ -53,6 +56,65 @@ export type DomainEvent =
 			userId: string;
 			from: BoardStatus | null;
 			to: BoardStatus;
+	  }
+	| {
+			/** A question in a session's room was asked, voted on, answered or put back: the room's queue updates. */
+			type: 'meeting.question.changed';
+			change: 'asked' | 'voted' | 'answered' | 'reopened';
+			meetingId: number;
+			questionId: number;
+			seq: number;
+			/** As every participant sees it (no one's own vote), from the writer's hands. */
+			question: MeetingQuestion;
+	  }
+	| {
+			/** A quick poll in a session's room was opened, answered or closed: the room shows the counts (never who chose what). */
+			type: 'meeting.poll.changed';
+			change: 'opened' | 'answered' | 'closed';
+			meetingId: number;
+			pollId: number;
+			seq: number;
+			poll: MeetingPoll;
+	  }
+	| {
+			/** A board session was scheduled, changed (time, agenda, link, words, new invitees) or cancelled. Never carries the link. */
+			type: 'meeting.scheduled';
+			change: 'created' | 'changed' | 'cancelled';
+			meetingId: number;
+			/** The calendar SEQUENCE after this change. */
+			sequence: number;
+	  }
+	| {
+			/** The live room moved its agenda on (or off): every participant's page shows the new current item and its time left. */
+			type: 'meeting.agenda.moved';
+			meetingId: number;
+			agenda: MeetingAgendaChange;
+	  }
+	| {
+			/**
+			 * A note entry was written, proposed, edited, accepted, rejected, (un)marked as a highlight or deleted.
+			 * Accepted entries reach the room; proposed and rejected ones only its coordinators and `authorId`.
+			 */
+			type: 'meeting.entry.changed';
+			change: 'created' | 'edited' | 'accepted' | 'rejected' | 'highlighted' | 'deleted';
+			meetingId: number;
+			/** As the room shows it (no author), with its new seq; for 'deleted', as it was, with the deletion's seq. */
+			entry: NoteEntry;
+			/** Who wrote or proposed it: only to reach them with their own proposal, never sent on. */
+			authorId: string | null;
+	  }
+	| {
+			/** Someone's attendance was recorded from their presence or corrected by a coordinator (coordinators' view). */
+			type: 'meeting.attendance.changed';
+			meetingId: number;
+			userId: string;
+			attended: boolean | null;
+			source: AttendanceSource | null;
+	  }
+	| {
+			/** Who may enter a session's room changed (invitees removed, the session cancelled): open sockets are asked again. */
+			type: 'meeting.access.changed';
+			meetingId: number;
 	  }
 	| { type: 'notification.created'; userId: string; notificationId: number }
 	| { type: 'notifications.read'; userId: string };

@@ -5,6 +5,8 @@ import { boardFanout } from './board';
 import { discussionFanout } from './discussion';
 import { moderationFanout } from './moderation';
 import { notificationsFanout } from './notifications';
+import { meetingQuestionsFanout } from './meeting-questions';
+import { meetingsFanout } from './meetings';
 
 /**
  * Committed domain events, turned into socket messages: one fan-out per
@@ -12,6 +14,6 @@ import { notificationsFanout } from './notifications';
  * Returns the function that stops listening.
  */
 export function startFanout(io: Io, bus: EventBus): () => void {
-	const off = [...accountsFanout(io, bus), ...discussionFanout(io, bus), ...moderationFanout(io, bus), ...notificationsFanout(io, bus), ...boardFanout(io, bus)];
+	const off = [...accountsFanout(io, bus), ...discussionFanout(io, bus), ...moderationFanout(io, bus), ...notificationsFanout(io, bus), ...boardFanout(io, bus), ...meetingQuestionsFanout(io, bus), ...meetingsFanout(io, bus)];
 	return () => off.forEach((f) => f());
 }
