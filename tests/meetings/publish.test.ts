@@ -362,7 +362,7 @@ describe('the summary for the group', () => {
 		await t.db.update(categories).set({ archived: true }).where(eq(categories.slug, 'sounding-board'));
 		try {
 			expect((await view(s.id, coordinator)).body.group).toEqual({ categoryName: null, threadId: null });
-			const res = await t.api(`/api/board/sessions/${s.id}/group-summary`, { method: 'POST', cookie: coordinator.cookie, body: {} });
+			const res = await t.api(`/api/board/sessions/${s.id}/group-summary`, { method: 'POST', cookie: coordinator.cookie, body: { language: 'nl' } });
 			expect(res.status).toBe(409);
 			expect(res.body.message).toBe(translate('error_meeting_summary_no_category', 'en'));
 		} finally {

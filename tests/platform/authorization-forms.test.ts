@@ -99,7 +99,7 @@ const ACTIONS: Record<string, Row> = {
 	// refused (409).
 	'/board/sessions/[id]/notes ?/publish': [ LOGIN, PENDING, LOGIN,  '403',   '403',   '403',   '400',   '403',   '403'   ],
 	'/board/sessions/[id]/notes ?/reopen':  [ LOGIN, PENDING, LOGIN,  '403',   '403',   '403',   '409',   '403',   '403'   ],
-	'/board/sessions/[id]/notes ?/summary': [ LOGIN, PENDING, LOGIN,  '403',   '403',   '403',   '409',   '403',   '403'   ],
+	'/board/sessions/[id]/notes ?/summary': [ LOGIN, PENDING, LOGIN,  '403',   '403',   '403',   '400',   '403',   '403'   ],
 	'/board/sessions/[id]/notes ?/done':    [ LOGIN, PENDING, LOGIN,  '403',   '403',   '403',   '400',   '403',   '403'   ],
 	'/board/follow-ups ?/done':             [ LOGIN, PENDING, LOGIN,  '403',   '403',   '403',   '400',   '403',   '403'   ],
 	// The live room's questions and quick polls: whoever may enter the room (the fixture session has no invitees: its

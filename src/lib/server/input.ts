@@ -1,4 +1,4 @@
-import type { ZodError, ZodType } from 'zod';
+import { z, type ZodError, type ZodType } from 'zod';
 import { DomainError } from './errors';
 
 /**
@@ -26,3 +26,10 @@ export function invalidInput(error: ZodError, whole?: string): DomainError {
 	const first = error.issues[0]!;
 	return new DomainError('invalid_input', first.message, { field: first.path.join('.') || whole, fields });
 }
+
+/**
+ * A whole number as a form sends it ("12") or JSON does (12), and nothing else: `z.coerce` would read
+ * JSON `true` as 1 and null or "" as 0, so a wrong type would pass as an id that names something else.
+ */
+export const wholeNumber = (error: string, { min = 1, max = 2_147_483_647 }: { min?: number; max?: number } = {}) =>
+	z.preprocess((v) => (typeof v === 'string' && /^\s*\d{1,16}\s*$/.test(v) ? Number(v) : v), z.number({ error }).int({ error }).min(min, { error }).max(max, { error }));

@@ -4,7 +4,7 @@ import { answerInvitation } from '../../lib/server/meetings/rsvp';
 import { listMeetings, meetingView } from '../../lib/server/meetings/lists';
 import { searchPeople } from '../../lib/server/meetings/invitees';
 import { findTimes } from '../../lib/server/meetings/time-finder-query';
-import { CancelInput, MeetingBody, MeetingIdParam, MeetingListQuery, PeopleQuery, RsvpInput, TimeFinderQuery } from '../../lib/server/meetings/schedule-schemas';
+import { CancelInput, MeetingBody, MeetingIdParam, MeetingInput, MeetingListQuery, PeopleQuery, RsvpInput, TimeFinderQuery } from '../../lib/server/meetings/schedule-schemas';
 import { MeetingListItem, MeetingSaved, MeetingView, PersonOption, RsvpAnswer, TimeFinderAnswer } from '../../lib/shared/meetings-schedule';
 import { pageOf } from '../../lib/shared/wire';
 import { z } from 'zod';
@@ -71,7 +71,8 @@ export const meetingScheduleRoutes = (): RouteSpec[] => [
 		tags,
 		access: 'board.manage',
 		params: MeetingIdParam,
-		body: MeetingBody,
+		// A session that may not exist is checked for shape first: bad input is a 400 whatever the id names.
+		body: MeetingInput,
 		response: MeetingSaved,
 		handler: async ({ actor, params, body }) => changeMeeting(actor, params.id, body)
 	}),
@@ -93,8 +94,9 @@ export const meetingScheduleRoutes = (): RouteSpec[] => [
 		tags,
 		access: 'active',
 		params: MeetingIdParam,
-		// Read by the domain after the session's rule: whoever may not answer is told so (403/404), not what was wrong with the form.
-		body: RsvpInput.catch((ctx) => ctx.input as never),
+		// Checked for shape at the door, as every API body is: a malformed answer is a 400 whatever the id names.
+		// (The page's form leaves it to the domain, which asks the session's rule first.)
+		body: RsvpInput,
 		response: RsvpAnswer,
 		handler: async ({ actor, params, body }) => answerInvitation(actor, params.id, body)
 	})

@@ -1,3 +1,4 @@
+import { wholeNumber } from '../input';
 import { z } from 'zod';
 import { text } from '../text';
 import { NOTE_KINDS } from '../../shared/meetings';
@@ -10,12 +11,12 @@ import { dayString } from '../../shared/board-memberships';
  * again as its input: the API parses a body, then the domain does.
  */
 const INT32 = 2_147_483_647;
-const id = (error: string) => z.coerce.number({ error }).int({ error }).positive({ error }).max(INT32, { error });
+const id = (error: string) => wholeNumber(error, { max: INT32 });
 /** Entries are bigserial, but a number past 2^53 is no entry of ours. */
-const entryId = z.coerce.number({ error: 'error_meeting_entry_not_found' }).int({ error: 'error_meeting_entry_not_found' }).positive({ error: 'error_meeting_entry_not_found' }).max(Number.MAX_SAFE_INTEGER, { error: 'error_meeting_entry_not_found' });
+const entryId = wholeNumber('error_meeting_entry_not_found', { max: Number.MAX_SAFE_INTEGER });
 /** A form sends "true"/"false", JSON a boolean. */
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((s) => s === 'true')], { error: 'error_malformed_request' });
-const version = z.coerce.number({ error: 'error_malformed_request' }).int({ error: 'error_malformed_request' }).positive({ error: 'error_malformed_request' }).max(INT32, { error: 'error_malformed_request' });
+const version = wholeNumber('error_malformed_request', { max: INT32 });
 
 export const MeetingRoomParam = z.object({ id: id('error_meeting_not_found') });
 export const MeetingEntryParams = z.object({ id: id('error_meeting_not_found'), entryId });

@@ -1,10 +1,11 @@
+import { wholeNumber } from '../input';
 import { z } from 'zod';
 import { text } from '../text';
 import { POLL_OPTION_MAX, POLL_OPTIONS_MAX, POLL_OPTIONS_MIN, POLL_QUESTION_MAX } from '../../shared/meetings-questions';
 
 /** What arrives for the room's quick polls: URL parameters and bodies, pages and the API alike. */
 const INT32 = 2_147_483_647;
-const id = (error: string) => z.coerce.number({ error }).int({ error }).positive({ error }).max(INT32, { error });
+const id = (error: string) => wholeNumber(error, { max: INT32 });
 
 export const MeetingPollParams = z.object({ id: id('error_meeting_not_found'), pollId: id('error_meeting_poll_not_found') });
 

@@ -1,3 +1,4 @@
+import { wholeNumber } from '../input';
 import { z } from 'zod';
 import { text } from '../text';
 import { REVISION_REASON_MAX } from '../../shared/meetings-notes';
@@ -19,7 +20,7 @@ export const FollowUpParam = z.object({ id: id('error_meeting_follow_up_not_foun
  */
 export const PublishNotesInput = z
 	.object({
-		basedOn: z.coerce.number({ error: 'error_malformed_request' }).int({ error: 'error_malformed_request' }).min(0, { error: 'error_malformed_request' }).max(INT32, { error: 'error_malformed_request' }),
+		basedOn: wholeNumber('error_malformed_request', { min: 0, max: INT32 }),
 		reason: text({ error: 'error_meeting_revision_reason_long', max: REVISION_REASON_MAX, multiline: true, allowEmpty: true }).optional()
 	})
 	.superRefine((v, ctx) => {
@@ -28,7 +29,7 @@ export const PublishNotesInput = z
 export type PublishNotesInput = z.input<typeof PublishNotesInput>;
 
 /** The language the summary is written in (the group reads both; the coordinator picks one). */
-export const PostSummaryInput = z.object({ language: z.enum(LANGUAGES, { error: 'error_malformed_request' }).default('nl') });
+export const PostSummaryInput = z.object({ language: z.enum(LANGUAGES, { error: 'error_malformed_request' }) });
 export type PostSummaryInput = z.input<typeof PostSummaryInput>;
 
 /** A form sends "true"/"false", JSON a boolean. */

@@ -1,10 +1,11 @@
+import { wholeNumber } from '../input';
 import { z } from 'zod';
 import { text } from '../text';
 import { QUESTION_MAX } from '../../shared/meetings-questions';
 
 /** What arrives for the room's questions: URL parameters and bodies, pages and the API alike. */
 const INT32 = 2_147_483_647;
-const id = (error: string) => z.coerce.number({ error }).int({ error }).positive({ error }).max(INT32, { error });
+const id = (error: string) => wholeNumber(error, { max: INT32 });
 /** A form sends "true"/"false", JSON a boolean. */
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((s) => s === 'true')], { error: 'error_malformed_request' });
 
