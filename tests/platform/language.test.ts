@@ -99,8 +99,8 @@ describe('one word, one meaning', () => {
 describe('plurals', () => {
 	/** Inputs that hold a number of things; a word after one of them changes with it. */
 	const NUMBER = /\{(count|days|hours|minutes|seconds|limit|interval|n)\} (\p{L}+)/gu;
-	/** Words after a number that read right for 1 and for many (an adjective, a unit, "keer"). */
-	const INVARIANT: Record<Lang, string[]> = { nl: ['nieuw', 'ongelezen', 'keer', 's'], en: ['new', 'unread', 's'] };
+	/** Words after a number that read right for 1 and for many (an adjective, a unit's abbreviation, "keer", "1 of 3"). */
+	const INVARIANT: Record<Lang, string[]> = { nl: ['nieuw', 'ongelezen', 'keer', 's', 'min', 'van'], en: ['new', 'unread', 's', 'min', 'of'] };
 
 	it('a number before a word is a plural message', () => {
 		for (const lang of ['nl', 'en'] as const) {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db';
 import { db, transact } from '../runtime';
 import { meetingAgendaItems, meetingNoteEntries, meetings } from '../db/schema';
@@ -7,7 +7,7 @@ import { DomainError } from '../errors';
 import { parseInput } from '../input';
 import type { DomainEvent } from '../events/types';
 import { meetingAccess, requireAccess, type MeetingAccess } from './access';
-import { nextSeq } from './seq';
+import { nextSeq, nextSeqWithNotes } from './seq';
 import { NoteEntryDecision, NoteEntryDelete, NoteEntryEdit, NoteEntryHighlight, NoteEntryInput, type Raw } from './note-schemas';
 import { ENTRIES_PER_MEETING, type NoteEntry } from '../../shared/meetings-room';
 
@@ -108,10 +108,11 @@ async function writerAccess(actor: Actor, meetingId: number): Promise<{ access: 
 	return { access, userId: a.user.id };
 }
 
-/** Under the session's lock (nextSeq): notes may change only while they are a draft. */
-async function requireDraft(tx: Tx, meetingId: number): Promise<void> {
-	const [m] = await tx.select({ notesStatus: meetings.notesStatus }).from(meetings).where(eq(meetings.id, meetingId));
-	if (m?.notesStatus !== 'draft') throw new DomainError('conflict', 'error_meeting_notes_frozen');
+/** The room's next change number, taken under the session's lock; notes may change only while they are a draft. */
+async function draftSeq(tx: Tx, meetingId: number): Promise<number> {
+	const { seq, notesStatus } = await nextSeqWithNotes(tx, meetingId);
+	if (notesStatus !== 'draft') throw new DomainError('conflict', 'error_meeting_notes_frozen');
+	return seq;
 }
 
 async function entryRow(tx: Tx, meetingId: number, entryId: number): Promise<EntryRow | undefined> {
@@ -139,15 +140,17 @@ export async function addEntry(actor: Actor, meetingId: number, raw: Raw<NoteEnt
 	const input = parseInput(NoteEntryInput, raw);
 	const state = access.manage ? 'accepted' : 'proposed';
 	return transact(async (tx, emit) => {
-		const seq = await nextSeq(tx, meetingId);
-		await requireDraft(tx, meetingId);
-		const [item] = await tx
-			.select({ id: meetingAgendaItems.id })
-			.from(meetingAgendaItems)
-			.where(and(eq(meetingAgendaItems.id, input.itemId), eq(meetingAgendaItems.meetingId, meetingId)));
-		if (!item) throw new DomainError('invalid_input', 'error_meeting_item_unknown', { field: 'itemId' });
-		const [{ n }] = (await tx.select({ n: count() }).from(meetingNoteEntries).where(eq(meetingNoteEntries.meetingId, meetingId))) as [{ n: number }];
-		if (n >= ENTRIES_PER_MEETING) throw new DomainError('conflict', 'error_meeting_entries_full', { params: { max: ENTRIES_PER_MEETING } });
+		const seq = await draftSeq(tx, meetingId);
+		// Whether the item is this session's, and how many entries it has, in one round trip (the room's hottest write).
+		const [facts] = await tx
+			.select({
+				item: sql<boolean>`exists (select 1 from ${meetingAgendaItems} where ${meetingAgendaItems.id} = ${input.itemId} and ${meetingAgendaItems.meetingId} = ${meetingId})`,
+				n: sql<number>`(select count(*) from ${meetingNoteEntries} where ${meetingNoteEntries.meetingId} = ${meetingId})`.mapWith(Number)
+			})
+			.from(meetings)
+			.where(eq(meetings.id, meetingId));
+		if (!facts?.item) throw new DomainError('invalid_input', 'error_meeting_item_unknown', { field: 'itemId' });
+		if (facts.n >= ENTRIES_PER_MEETING) throw new DomainError('conflict', 'error_meeting_entries_full', { params: { max: ENTRIES_PER_MEETING } });
 		const [row] = await tx
 			.insert(meetingNoteEntries)
 			.values({ meetingId, itemId: input.itemId, kind: input.kind, body: input.body, owner: input.owner, dueDate: input.dueDate, state, authorId: userId, seq })
@@ -172,8 +175,7 @@ export async function editEntry(actor: Actor, meetingId: number, entryId: number
 	await coordinatorAccess(actor, meetingId);
 	const input = parseInput(NoteEntryEdit, raw);
 	return transact(async (tx, emit) => {
-		const seq = await nextSeq(tx, meetingId);
-		await requireDraft(tx, meetingId);
+		const seq = await draftSeq(tx, meetingId);
 		const [row] = await tx
 			.update(meetingNoteEntries)
 			.set({ kind: input.kind, body: input.body, owner: input.owner, dueDate: input.dueDate, version: sql`${meetingNoteEntries.version} + 1`, seq, updatedAt: new Date() })
@@ -199,8 +201,7 @@ export async function deleteEntry(actor: Actor, meetingId: number, entryId: numb
 	await coordinatorAccess(actor, meetingId);
 	const input = parseInput(NoteEntryDelete, raw);
 	return transact(async (tx, emit) => {
-		const seq = await nextSeq(tx, meetingId);
-		await requireDraft(tx, meetingId);
+		const seq = await draftSeq(tx, meetingId);
 		const [row] = await tx
 			.delete(meetingNoteEntries)
 			.where(and(eq(meetingNoteEntries.id, entryId), eq(meetingNoteEntries.meetingId, meetingId), eq(meetingNoteEntries.version, input.version)))
@@ -220,8 +221,7 @@ export async function decideEntry(actor: Actor, meetingId: number, entryId: numb
 	await coordinatorAccess(actor, meetingId);
 	const input = parseInput(NoteEntryDecision, raw);
 	return transact(async (tx, emit) => {
-		const seq = await nextSeq(tx, meetingId);
-		await requireDraft(tx, meetingId);
+		const seq = await draftSeq(tx, meetingId);
 		const [row] = await tx
 			.update(meetingNoteEntries)
 			.set({ state: input.decision === 'accept' ? 'accepted' : 'rejected', seq, updatedAt: new Date() })

@@ -10,10 +10,18 @@ import { meetings } from '../db/schema';
  * transaction ends: changes to one room are numbered in commit order.
  */
 export async function nextSeq(tx: Tx, meetingId: number): Promise<number> {
+	return (await nextSeqWithNotes(tx, meetingId)).seq;
+}
+
+/**
+ * The next change number and, read under the same lock, whether the notes are
+ * still a draft: the notes' writers need both, in one statement.
+ */
+export async function nextSeqWithNotes(tx: Tx, meetingId: number): Promise<{ seq: number; notesStatus: string }> {
 	const [row] = await tx
 		.update(meetings)
 		.set({ seq: sql`${meetings.seq} + 1` })
 		.where(eq(meetings.id, meetingId))
-		.returning({ seq: meetings.seq });
-	return row!.seq;
+		.returning({ seq: meetings.seq, notesStatus: meetings.notesStatus });
+	return row!;
 }
