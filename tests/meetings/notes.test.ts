@@ -8,12 +8,12 @@
  * real connections, on PGlite the same outcome holds serially.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { useServer } from '../helpers/server';
 import { createMeeting, meetingPerson, type MeetingPerson } from '../helpers/meetings';
 import { meetingNoteEntries, meetings } from '../../src/lib/server/db/schema';
 import { translate } from '../../src/lib/i18n/translate';
-import type { MeetingRoomState, NoteEntry } from '../../src/lib/shared/meetings-room';
+import { ENTRIES_PER_MEETING, type MeetingRoomState, type NoteEntry } from '../../src/lib/shared/meetings-room';
 
 const t = useServer();
 
@@ -185,6 +185,29 @@ describe('highlights and frozen notes', () => {
 		expect((await edit(m.id, entry.id, coordinator, { version: 1, kind: 'decision', body: 'Anders.' })).status).toBe(409);
 		expect((await t.api(`${base(m.id)}/entries/${entry.id}?version=1`, { method: 'DELETE', cookie: coordinator.cookie })).status).toBe(409);
 		expect((await t.api(`${base(m.id)}/entries/${entry.id}/highlight`, { method: 'PUT', cookie: coordinator.cookie, body: { highlighted: true } })).status).toBe(200);
+	});
+});
+
+describe('refused entries write nothing', () => {
+	it("an item of another session, or a session at its limit of entries, is refused with the reason; the room's change number stays", async () => {
+		const m = await live();
+		const other = await live();
+		const seqOf = async () => (await t.db.select({ seq: meetings.seq }).from(meetings).where(eq(meetings.id, m.id)))[0]!.seq;
+		const before = await seqOf();
+		const foreign = await add(m.id, coordinator, { itemId: other.itemIds[0], kind: 'point', body: 'Verkeerde sessie.' });
+		expect(foreign.status).toBe(400);
+		expect(foreign.body.message).toBe(translate('error_meeting_item_unknown', 'en'));
+		expect(await seqOf()).toBe(before);
+		// A thousand entries, written as the room would have: the next one is refused.
+		await t.db.insert(meetingNoteEntries).values(
+			Array.from({ length: ENTRIES_PER_MEETING }, (_, i) => ({ meetingId: m.id, itemId: m.itemIds[0]!, kind: 'point' as const, body: `Punt ${i}`, authorId: coordinator.id }))
+		);
+		const full = await add(m.id, coordinator, { itemId: m.itemIds[0], kind: 'point', body: 'Eén te veel.' });
+		expect(full.status).toBe(409);
+		expect(full.body.message).toBe(translate('error_meeting_entries_full', 'en', { max: ENTRIES_PER_MEETING }));
+		expect(await seqOf()).toBe(before);
+		const [{ n }] = (await t.db.select({ n: count() }).from(meetingNoteEntries).where(eq(meetingNoteEntries.meetingId, m.id))) as [{ n: number }];
+		expect(n).toBe(ENTRIES_PER_MEETING);
 	});
 });
 

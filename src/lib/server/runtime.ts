@@ -105,6 +105,16 @@ export async function transact<T>(
 	}
 }
 
+/**
+ * For a change written in one statement outside a transaction (it committed
+ * when the statement returned): its events go out now, as transact's do after
+ * the commit. One statement is one round trip where BEGIN, the writes and
+ * COMMIT are several: for the hottest writes only.
+ */
+export function publishCommitted(...events: DomainEvent[]): void {
+	runtime().bus.publish(events);
+}
+
 /** The SQLSTATE of a database error, however the driver or drizzle wrapped it. */
 export function sqlState(err: unknown): string | undefined {
 	for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {

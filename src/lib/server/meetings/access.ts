@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db';
-import { db } from '../runtime';
+import { prepared } from '../runtime';
 import { meetingInvitees, meetings } from '../db/schema';
 import { requireActive, type Actor } from '../auth/actor';
 import { DomainError } from '../errors';
@@ -54,14 +54,25 @@ export function accessOf(actor: Extract<Actor, { kind: 'user' }>, meeting: Meeti
 	};
 }
 
-/** The session with what the actor may do with it; `not_found` when they may not even know it exists. */
-export async function meetingAccess(actor: Actor, meetingId: number, reader: Db | Tx = db()): Promise<MeetingAccess> {
-	const a = requireActive(actor);
-	const [row] = await reader
+/** The session's row with the reader's invitation (null when they have none). */
+function sessionWithInvitation(reader: Db | Tx, userId: SQL, meetingId: SQL) {
+	return reader
 		.select({ meeting: meetings, invitee: meetingInvitees })
 		.from(meetings)
-		.leftJoin(meetingInvitees, and(eq(meetingInvitees.meetingId, meetings.id), eq(meetingInvitees.userId, a.user.id)))
+		.leftJoin(meetingInvitees, and(eq(meetingInvitees.meetingId, meetings.id), eq(meetingInvitees.userId, userId)))
 		.where(eq(meetings.id, meetingId));
+}
+
+/** The session with what the actor may do with it; `not_found` when they may not even know it exists. */
+export async function meetingAccess(actor: Actor, meetingId: number, reader?: Db | Tx): Promise<MeetingAccess> {
+	const a = requireActive(actor);
+	// Every door of the room asks this first: outside a transaction it is built once (prepared), not per request.
+	const [row] = reader
+		? await sessionWithInvitation(reader, sql`${a.user.id}`, sql`${meetingId}`)
+		: await prepared('meeting_access', (d) => sessionWithInvitation(d, sql`${sql.placeholder('user')}`, sql`${sql.placeholder('meeting')}`).prepare('meeting_access')).execute({
+				user: a.user.id,
+				meeting: meetingId
+			});
 	if (!row) throw new DomainError('not_found', 'error_meeting_not_found');
 	const access = accessOf(a, row.meeting, row.invitee);
 	if (!access.see && !(access.readPublishedNotes && row.meeting.notesRevision > 0)) throw new DomainError('not_found', 'error_meeting_not_found');

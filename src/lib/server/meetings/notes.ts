@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db';
-import { db, transact } from '../runtime';
+import { db, prepared, publishCommitted, sqlState, transact } from '../runtime';
 import { meetingAgendaItems, meetingNoteEntries, meetings } from '../db/schema';
 import { requireActive, type Actor } from '../auth/actor';
 import { DomainError } from '../errors';
@@ -139,24 +139,66 @@ export async function addEntry(actor: Actor, meetingId: number, raw: Raw<NoteEnt
 	requireAccess(access, 'proposeNotes');
 	const input = parseInput(NoteEntryInput, raw);
 	const state = access.manage ? 'accepted' : 'proposed';
-	return transact(async (tx, emit) => {
-		const seq = await draftSeq(tx, meetingId);
-		// Whether the item is this session's, and how many entries it has, in one round trip (the room's hottest write).
-		const [facts] = await tx
-			.select({
-				item: sql<boolean>`exists (select 1 from ${meetingAgendaItems} where ${meetingAgendaItems.id} = ${input.itemId} and ${meetingAgendaItems.meetingId} = ${meetingId})`,
-				n: sql<number>`(select count(*) from ${meetingNoteEntries} where ${meetingNoteEntries.meetingId} = ${meetingId})`.mapWith(Number)
-			})
-			.from(meetings)
-			.where(eq(meetings.id, meetingId));
-		if (!facts?.item) throw new DomainError('invalid_input', 'error_meeting_item_unknown', { field: 'itemId' });
-		if (facts.n >= ENTRIES_PER_MEETING) throw new DomainError('conflict', 'error_meeting_entries_full', { params: { max: ENTRIES_PER_MEETING } });
-		const [row] = await tx
+	let row: EntryRow | undefined;
+	try {
+		[row] = await addEntryQuery().execute({ meeting: meetingId, item: input.itemId, kind: input.kind, body: input.body, owner: input.owner, dueDate: input.dueDate, state, author: userId });
+	} catch (err) {
+		// The change number came back empty (a check failed; nothing was written), or the item went meanwhile: say which.
+		if (sqlState(err) === '23502' || sqlState(err) === '23503') throw await entryRefusal(meetingId, input.itemId);
+		throw err;
+	}
+	const entry = toEntry(row!);
+	publishCommitted({ type: 'meeting.entry.changed', change: 'created', meetingId, entry, authorId: row!.authorId });
+	return entry;
+}
+
+/**
+ * A new entry in one statement, the room's hottest write: the session's next
+ * change number is taken (locking its row until the statement ends, so entries
+ * are numbered in commit order) only while the notes are a draft, the item is
+ * this session's and the session has room for another entry; otherwise the
+ * number is null and the insert refuses it (NOT NULL), writing nothing. The
+ * count is read as the statement began: writers racing at the very limit may
+ * pass it together, by one each; it bounds a session's notes, not exactly.
+ */
+const addEntryQuery = () =>
+	prepared('meeting_entry_add', (d) => {
+		const P = sql.placeholder;
+		const taken = d.$with('taken').as(
+			d
+				.update(meetings)
+				.set({ seq: sql`${meetings.seq} + 1` })
+				.where(
+					and(
+						eq(meetings.id, P('meeting')),
+						eq(meetings.notesStatus, 'draft'),
+						sql`exists (select 1 from ${meetingAgendaItems} where ${meetingAgendaItems.id} = ${P('item')} and ${meetingAgendaItems.meetingId} = ${meetings.id})`,
+						sql`(select count(*) from ${meetingNoteEntries} where ${meetingNoteEntries.meetingId} = ${meetings.id}) < ${ENTRIES_PER_MEETING}`
+					)
+				)
+				.returning({ seq: meetings.seq })
+		);
+		return d
+			.with(taken)
 			.insert(meetingNoteEntries)
-			.values({ meetingId, itemId: input.itemId, kind: input.kind, body: input.body, owner: input.owner, dueDate: input.dueDate, state, authorId: userId, seq })
-			.returning(entryColumns);
-		return emitEntry(emit, 'created', row!);
+			.values({ meetingId: P('meeting'), itemId: P('item'), kind: P('kind'), body: P('body'), owner: P('owner'), dueDate: P('dueDate'), state: P('state'), authorId: P('author'), seq: sql`(select ${taken.seq} from ${taken})` })
+			.returning(entryColumns)
+			.prepare('meeting_entry_add');
 	});
+
+/** Why a new entry was refused: the notes are published, the item is not this session's, or the session is full. */
+async function entryRefusal(meetingId: number, itemId: number): Promise<DomainError> {
+	const [facts] = await db()
+		.select({
+			notesStatus: meetings.notesStatus,
+			item: sql<boolean>`exists (select 1 from ${meetingAgendaItems} where ${meetingAgendaItems.id} = ${itemId} and ${meetingAgendaItems.meetingId} = ${meetingId})`
+		})
+		.from(meetings)
+		.where(eq(meetings.id, meetingId));
+	if (!facts) return new DomainError('not_found', 'error_meeting_not_found');
+	if (facts.notesStatus !== 'draft') return new DomainError('conflict', 'error_meeting_notes_frozen');
+	if (!facts.item) return new DomainError('invalid_input', 'error_meeting_item_unknown', { field: 'itemId' });
+	return new DomainError('conflict', 'error_meeting_entries_full', { params: { max: ENTRIES_PER_MEETING } });
 }
 
 /** For a coordinator's change to the notes: a standing session they run. (An entry of another session is not found through this one.) */
