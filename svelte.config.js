@@ -10,6 +10,9 @@ const config = {
 		// A script per page plus two shared chunks (vite.config.ts): one bundle for the whole app grew with every
 		// capability (178 KB compressed before the board sessions); split, a page loads what it uses, in under 10 requests.
 		output: { bundleStrategy: 'split' },
+		// A stylesheet under 2 KB (a shared chunk's or a page's few rules) is written into the page: on a slow
+		// link abroad each request costs a round trip, which is more than the bytes.
+		inlineStyleThreshold: 2048,
 		csp: {
 			mode: 'auto',
 			directives: {

@@ -2,6 +2,8 @@ import type { PageServerLoad } from './$types';
 import { pageGuard, orErrorPage } from '$lib/server/kit';
 import { AUDIT_ACTIONS, auditActors, listAudit } from '$lib/server/audit/log';
 import { AUDIT_SYSTEM_ACTOR } from '$lib/server/audit/schemas';
+import { auditKindGroups, withSentences } from '$lib/components/moderation/audit-sentence';
+import { getLocale } from '$lib/paraglide/runtime';
 
 /** What the page filters by: who acted, whom it concerns (a name, or the member page's link), what kind, which days. */
 const FILTERS = ['action', 'actor', 'about', 'subject', 'from', 'to'] as const;
@@ -18,5 +20,6 @@ export const load: PageServerLoad = async (event) => {
 	const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v)).toString();
 	// The member page links here by id: name them, so the page never shows the id.
 	const subjectName = filters.subject ? (page.items[0]?.subjectName ?? null) : null;
-	return { rows: page.items, nextCursor: page.nextCursor, filters, query, actions: [...AUDIT_ACTIONS], people, system: AUDIT_SYSTEM_ACTOR, subjectName };
+	const locale = getLocale();
+	return { rows: withSentences(page.items, locale, actor.user.timeZone), nextCursor: page.nextCursor, filters, query, kinds: auditKindGroups(AUDIT_ACTIONS, locale), people, system: AUDIT_SYSTEM_ACTOR, subjectName };
 };

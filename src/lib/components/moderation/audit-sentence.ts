@@ -18,6 +18,11 @@ const msg = (key: string): Msg | undefined => (messages as unknown as Record<str
 const field = (v: unknown, key: string): unknown => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined);
 const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
+/** Rows with their sentence, worded on the server for the reader (AuditTable shows them). */
+export function withSentences<R extends AuditRowItem>(rows: R[], locale: Locale, timeZone: string): (R & { sentence: string })[] {
+	return rows.map((r) => ({ ...r, sentence: auditSentence(r, locale, timeZone) }));
+}
+
 /** The name of an action kind for the filter's select: "Post hidden". */
 export function auditKindLabel(action: string, locale?: Locale): string {
 	return msg(`audit_kind_${action.replace('.', '_')}`)?.({}, { locale }) ?? action;

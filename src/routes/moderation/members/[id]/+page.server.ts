@@ -5,6 +5,7 @@ import { addMemberNote, memberOverview, moderateMember } from '$lib/server/moder
 import { MemberActionInput, MemberIdParam, NoteInput } from '$lib/server/moderation/schemas';
 import { translate } from '$lib/i18n/translate';
 import { getLocale } from '$lib/paraglide/runtime';
+import { withSentences } from '$lib/components/moderation/audit-sentence';
 
 function memberId(raw: string): string {
 	const parsed = MemberIdParam.safeParse({ id: raw });
@@ -15,8 +16,8 @@ function memberId(raw: string): string {
 /** One member for moderators: standing, actions with a reason, private notes, the record. */
 export const load: PageServerLoad = async (event) => {
 	const actor = pageGuard(event, 'moderation.act');
-	const overview = await orErrorPage(() => memberOverview(actor, memberId(event.params.id)));
-	return { overview };
+	const found = await orErrorPage(() => memberOverview(actor, memberId(event.params.id)));
+	return { overview: { ...found, history: withSentences(found.history, getLocale(), actor.user.timeZone) } };
 };
 
 export const actions: Actions = {
