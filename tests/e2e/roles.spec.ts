@@ -21,6 +21,8 @@ const NAV: Record<string, string> = {
 	'/invitations': 'nav_invitations',
 	'/admin/users': 'nav_admin_users',
 	'/board': 'nav_board',
+	'/board/sessions': 'nav_sessions',
+	'/board/sessions?when=past': 'nav_session_notes',
 	'/board/manage': 'nav_board_manage',
 	'/board/composition': 'nav_board_composition',
 	'/account': 'nav_account'
@@ -33,14 +35,14 @@ const NAV: Record<string, string> = {
  */
 const EXPECTED: Record<Exclude<AccountName, 'pending'>, { nav: string[]; sections: string[] }> = {
 	member: { nav: ['/home', '/members', '/board', '/account'], sections: ['home_member_title'] },
-	// Home promises only what exists: board sessions and the policy loop add theirs when they are built.
-	board: { nav: ['/home', '/members', '/board', '/account'], sections: ['home_member_title', 'home_board_member_title'] },
+	// Home promises only what exists: surveys and the policy loop add theirs when they are built.
+	board: { nav: ['/home', '/members', '/board', '/board/sessions', '/account'], sections: ['home_member_title', 'home_board_member_title'] },
 	moderator: {
 		nav: ['/home', '/members', '/board', '/moderation', '/audit', '/invitations', '/account'],
 		sections: ['home_member_title', 'home_moderator_title']
 	},
-	coordinator: { nav: ['/home', '/board/manage', '/board/composition', '/account'], sections: ['home_coordinator_title'] },
-	policy: { nav: ['/home', '/board/composition', '/account'], sections: ['home_policy_staff_title'] },
+	coordinator: { nav: ['/home', '/board/sessions', '/board/manage', '/board/composition', '/account'], sections: ['home_coordinator_title'] },
+	policy: { nav: ['/home', '/board/sessions?when=past', '/board/composition', '/account'], sections: ['home_policy_staff_title'] },
 	admin: { nav: ['/home', '/audit', '/invitations', '/admin/users', '/admin/settings', '/account'], sections: ['home_admin_title'] }
 };
 
