@@ -7,7 +7,7 @@ import { auditLog, boardMemberships, boardSelections, notifications, outbox, use
 import { BOARD_COORDINATORS_ROOM, BOARD_ROOM } from '../../src/lib/shared/rooms';
 import { addMonths, dayOf } from '../../src/lib/shared/board-memberships';
 import { seal } from '../../src/lib/server/sensitive-data';
-import { auditSentence } from '../../src/lib/components/moderation/audit-sentence';
+import { auditSentence } from '../../src/lib/server/audit/sentences';
 
 const t = useServer();
 

@@ -12,7 +12,7 @@ import { actorFor, createThread, newCategory, newMember, replyTo, type TestMembe
 import { auditLog, boardMemberships, users } from '../../src/lib/server/db/schema';
 import { AUDIT_ACTIONS } from '../../src/lib/server/audit/actions';
 import { newApplicant, outboxFor } from '../helpers/membership';
-import { auditSentence } from '../../src/lib/components/moderation/audit-sentence';
+import { auditSentence } from '../../src/lib/server/audit/sentences';
 import type { AuditRow } from '../../src/lib/shared/audit';
 
 const t = useServer();

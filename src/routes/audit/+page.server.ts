@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { pageGuard, orErrorPage } from '$lib/server/kit';
 import { AUDIT_ACTIONS, auditActors, listAudit } from '$lib/server/audit/log';
 import { AUDIT_SYSTEM_ACTOR } from '$lib/server/audit/schemas';
-import { auditKindGroups, withSentences } from '$lib/components/moderation/audit-sentence';
+import { auditKindGroups, withSentences } from '$lib/server/audit/sentences';
 import { getLocale } from '$lib/paraglide/runtime';
 
 /** What the page filters by: who acted, whom it concerns (a name, or the member page's link), what kind, which days. */

@@ -5,7 +5,7 @@ import { addMemberNote, memberOverview, moderateMember } from '$lib/server/moder
 import { MemberActionInput, MemberIdParam, NoteInput } from '$lib/server/moderation/schemas';
 import { translate } from '$lib/i18n/translate';
 import { getLocale } from '$lib/paraglide/runtime';
-import { withSentences } from '$lib/components/moderation/audit-sentence';
+import { withSentences } from '$lib/server/audit/sentences';
 
 function memberId(raw: string): string {
 	const parsed = MemberIdParam.safeParse({ id: raw });

@@ -7,7 +7,7 @@ import { BoardPersonIdParam, BoardStepInput, BoardTermInput } from '$lib/server/
 import { translate } from '$lib/i18n/translate';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
-import { boardStepSentence } from '$lib/components/moderation/audit-sentence';
+import { boardStepSentence } from '$lib/server/audit/sentences';
 import type { BoardMembershipEvent } from '$lib/shared/board';
 
 function personId(raw: string): string {
