@@ -1,7 +1,6 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { extractLocaleFromRequest, isLocale, overwriteServerAsyncLocalStorage, type Locale } from '$lib/paraglide/runtime';
+import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
 import { anonymous } from '$lib/server/auth/actor';
 import { LOCALE_COOKIE } from '$lib/server/auth/cookie';
@@ -33,30 +32,25 @@ const CachedPluralRules: typeof Intl.PluralRules = new Proxy(NativePluralRules, 
 });
 Object.defineProperty(Intl, 'PluralRules', { value: CachedPluralRules, writable: true, configurable: true });
 
-/** Where paraglide's message functions find the request's language (getLocale). */
-const localeStore = new AsyncLocalStorage<{ locale?: Locale; origin?: string; messageCalls?: Set<string> }>();
-overwriteServerAsyncLocalStorage(localeStore);
-
 /**
  * The language: the switch's cookie, else (signed in) the account's setting,
  * else the browser's wish. A signed-in browser without the cookie gets it, so
  * the account's language follows the person to a new device.
- *
- * Paraglide's own middleware does this too, but first copies the request
- * (body streams teed, a new Request): with the cookie strategy nothing in the
- * URL changes, and the copy was a tenth of a page's CPU. The same decision, as
- * paraglide makes it (extractLocaleFromRequest), without the copy.
  */
 const handleLocale: Handle = ({ event, resolve }) => {
+	let incoming = event.request;
 	const actor = event.locals.actor;
-	const chosen = event.cookies.get(LOCALE_COOKIE);
-	let locale: Locale;
-	if (chosen && isLocale(chosen)) locale = chosen;
-	else if (actor.kind === 'user') {
-		locale = actor.user.language;
-		if (event.request.method === 'GET' || event.request.method === 'HEAD') setCookie(event.cookies, 'locale', locale);
-	} else locale = extractLocaleFromRequest(event.request);
-	return localeStore.run({ locale, origin: event.url.origin }, () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) }));
+	if (actor.kind === 'user' && !event.cookies.get(LOCALE_COOKIE) && (incoming.method === 'GET' || incoming.method === 'HEAD')) {
+		const headers = new Headers(incoming.headers);
+		const cookie = headers.get('cookie');
+		headers.set('cookie', `${cookie ? `${cookie}; ` : ''}${LOCALE_COOKIE}=${actor.user.language}`);
+		incoming = new Request(incoming, { headers });
+		setCookie(event.cookies, 'locale', actor.user.language);
+	}
+	return paraglideMiddleware(incoming, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
+	});
 };
 
 /** The same session validation the API and sockets use; the cookie slides with the session. */
@@ -83,7 +77,7 @@ export const handle = sequence(handleSession, handleLocale);
  *
  * What it answers is its own English ("Not Found", "Internal Error"): the
  * error page gets a message in the reader's language instead. This runs inside
- * handleLocale's language store (an unknown path is resolved there too),
+ * handleLocale's paraglideMiddleware (an unknown path is resolved there too),
  * so the messages speak the request's language.
  */
 export const handleError: HandleServerError = ({ error, event, status }) => {
