@@ -20,6 +20,7 @@ import { adminRoutes } from './api/admin';
 import { healthRoutes } from './api/health';
 import { membershipRoutes } from './api/membership';
 import { discussionRoutes } from './api/discussion';
+import { surveyRoutes } from './api/surveys';
 import { boardRoutes } from './api/board';
 
 /**
@@ -49,7 +50,7 @@ export interface AppOptions {
 
 /** Every API route, in one list: registered, documented and checked by the authorization matrix. */
 export function apiRoutes(secure: boolean, origin: string): RouteSpec[] {
-	const routes = [...healthRoutes(), ...authRoutes(secure), ...meRoutes(secure), ...adminRoutes(), ...membershipRoutes(secure), ...discussionRoutes(), ...moderationRoutes(), ...boardRoutes()];
+	const routes = [...healthRoutes(), ...authRoutes(secure), ...meRoutes(secure), ...adminRoutes(), ...membershipRoutes(secure), ...discussionRoutes(), ...moderationRoutes(), ...boardRoutes(), ...surveyRoutes()];
 	routes.push(
 		defineRoute({
 			method: 'GET',

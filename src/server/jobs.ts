@@ -5,6 +5,7 @@ import { sendDigests, sendQueuedNotifications } from '../lib/server/discussion/n
 import { forgetOldSubmissions } from '../lib/server/discussion/submissions';
 import { endDueTerms, noticeEndingTerms } from '../lib/server/board/terms';
 import { sendMeetingReminders } from '../lib/server/meetings/reminders';
+import { mixResponses, sendSurveyMail } from '../lib/server/surveys/mailing';
 
 /**
  * The process's background work, composed here (the runner itself knows no
@@ -59,7 +60,18 @@ export function startBackgroundJobs(log: FastifyBaseLogger): { jobs: JobRunner; 
 					const sent = await sendMeetingReminders();
 					if (sent.day || sent.hour) log.info(sent, 'session reminders queued');
 				}
-			}
+			},
+			// Surveys: the invitation when one opens and one reminder two days before it closes, each claimed once (surveys/mailing.ts).
+			{
+				name: 'survey-mail',
+				everyMs: 60_000,
+				run: async () => {
+					const sent = await sendSurveyMail();
+					if (sent.invited || sent.reminded) log.info(sent, 'survey invitations and reminders queued');
+				}
+			},
+			// Responses of open surveys rewritten together, so the database's bookkeeping no longer lines them up with who took part.
+			{ name: 'survey-mix', everyMs: 10 * 60_000, run: () => mixResponses() }
 		],
 		{ log }
 	);

@@ -197,7 +197,27 @@ const ROUTES: Record<string, Row> = {
 	'GET /api/board/sessions/{id}':                             [ 401, 403, 401, 404, 200, 404, 200, 404, 404 ],
 	'PUT /api/board/sessions/{id}':                             [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
 	'POST /api/board/sessions/{id}/cancel':                     [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
-	'POST /api/board/sessions/{id}/rsvp':                       [ 401, 403, 401, 404, 200, 404, 403, 404, 404 ]
+	'POST /api/board/sessions/{id}/rsvp':                       [ 401, 403, 401, 404, 200, 404, 403, 404, 404 ],
+	// Surveys: owners (coordinators, policy staff) list, build (a fresh draft each time), schedule, close, publish and
+	// export; the fixture (open to every member) is read by its audience and owners, and no one else knows of it; each
+	// member of its audience answers once (owners cannot answer). Published results (a closed survey) for audience and owners.
+	'GET /api/surveys':                                 [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'POST /api/surveys':                                [ 401, 403, 401, 403, 403, 403, 201, 201, 403 ],
+	'GET /api/surveys/mine':                            [ 401, 403, 401, 200, 200, 200, 200, 200, 200 ],
+	'GET /api/surveys/{id}':                            [ 401, 403, 401, 200, 200, 200, 200, 200, 404 ],
+	'PUT /api/surveys/{id}':                            [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'POST /api/surveys/{id}/sections':                  [ 401, 403, 401, 403, 403, 403, 201, 201, 403 ],
+	'POST /api/surveys/{id}/questions':                 [ 401, 403, 401, 403, 403, 403, 201, 201, 403 ],
+	'PUT /api/surveys/{id}/questions/{question}':       [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'DELETE /api/surveys/{id}/questions/{question}':    [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'POST /api/surveys/{id}/questions/{question}/move': [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'POST /api/surveys/{id}/schedule':                  [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'POST /api/surveys/{id}/close':                     [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'POST /api/surveys/{id}/responses':                 [ 401, 403, 401, 201, 201, 201, 403, 403, 403 ],
+	'GET /api/surveys/{id}/results':                    [ 401, 403, 401, 200, 200, 200, 200, 200, 404 ],
+	'PUT /api/surveys/{id}/results/published':          [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'GET /api/surveys/{id}/results.csv':                [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'GET /api/surveys/{id}/responses.csv':              [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ]
 };
 
 type SocketOutcome = 'connected' | 'refused' | 'ok' | 'forbidden' | 'not_found' | '-';
@@ -225,7 +245,9 @@ const SOCKET_EVENTS: Record<string, Record<string, SocketRow>> = {
 		'board:coordinators': [ '-', 'forbidden', '-', 'forbidden', 'forbidden', 'forbidden', 'ok',   'forbidden', 'forbidden' ],
 		// A session's live room (the room fixture, the demo board member invited): who may not know of it is told it does not exist.
 		'meeting:{meeting}': [ '-', 'forbidden', '-', 'not_found', 'ok',        'not_found', 'ok',        'not_found', 'not_found' ],
-		'meeting:{meeting}:coordinators': [ '-', 'forbidden', '-', 'not_found', 'forbidden', 'not_found', 'ok', 'not_found', 'not_found' ]
+		'meeting:{meeting}:coordinators': [ '-', 'forbidden', '-', 'not_found', 'forbidden', 'not_found', 'ok', 'not_found', 'not_found' ],
+		// A survey's live count: its owners only.
+		'survey:{survey}': [ '-', 'forbidden', '-', 'forbidden', 'forbidden', 'forbidden', 'ok',        'ok',        'forbidden' ]
 	},
 	'room:leave': {
 		'admin:users':   [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
@@ -235,7 +257,8 @@ const SOCKET_EVENTS: Record<string, Record<string, SocketRow>> = {
 		'board':         [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
 		'board:coordinators': [ '-', 'ok',   '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
 		'meeting:{meeting}': [ '-', 'ok',    '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
-		'meeting:{meeting}:coordinators': [ '-', 'ok', '-', 'ok',      'ok',        'ok',        'ok',        'ok',        'ok'        ]
+		'meeting:{meeting}:coordinators': [ '-', 'ok', '-', 'ok',      'ok',        'ok',        'ok',        'ok',        'ok'        ],
+		'survey:{survey}': [ '-', 'ok',    '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ]
 	}
 };
 
@@ -423,6 +446,34 @@ async function newScheduledSession(): Promise<number> {
 }
 let scheduledFixture: Promise<number> | undefined;
 const scheduledSession = () => (scheduledFixture ??= newScheduledSession());
+
+/** Surveys, built by the coordinator through the API: a draft with one question, open or closed. */
+async function matrixSurvey(state: 'draft' | 'open' | 'closed'): Promise<number> {
+	const cookie = principals.coordinator.cookie;
+	const now = Date.now();
+	const created = await t.api('/api/surveys', {
+		method: 'POST',
+		cookie,
+		body: { titleNl: 'Matrix', titleEn: 'Matrix', opensAt: new Date(now - 3600_000).toISOString(), closesAt: new Date(now + 48 * 3600_000).toISOString() }
+	});
+	if (created.status !== 201) throw new Error(`survey fixture: ${created.status} ${JSON.stringify(created.body)}`);
+	const id = created.body.id as number;
+	const q = await t.api(`/api/surveys/${id}/questions`, { method: 'POST', cookie, body: { section: 's1', kind: 'single', textNl: 'Ja?', textEn: 'Yes?', options: 'Ja | Yes\nNee | No' } });
+	if (q.status !== 201) throw new Error(`survey question: ${q.status} ${JSON.stringify(q.body)}`);
+	if (state === 'draft') return id;
+	await t.api(`/api/surveys/${id}/schedule`, { method: 'POST', cookie });
+	if (state === 'closed') {
+		await t.api(`/api/surveys/${id}/close`, { method: 'POST', cookie });
+		await t.api(`/api/surveys/${id}/results/published`, { method: 'PUT', cookie, body: { published: true } });
+	}
+	return id;
+}
+let openSurveyFixture: Promise<number> | undefined;
+const openMatrixSurvey = () => (openSurveyFixture ??= matrixSurvey('open'));
+let closedSurveyFixture: Promise<number> | undefined;
+const closedMatrixSurvey = () => (closedSurveyFixture ??= matrixSurvey('closed'));
+const surveyQuestion = { section: 's1', kind: 'single', textNl: 'Nog een?', textEn: 'Another?', options: 'Ja | Yes\nNee | No' };
+const surveySettings = { titleNl: 'Matrix', titleEn: 'Matrix', opensAt: new Date(Date.now() - 3600_000).toISOString(), closesAt: new Date(Date.now() + 72 * 3600_000).toISOString() };
 
 /** A valid request for each route, as `who` would make it. */
 async function requestFor(route: string, who: Principal): Promise<Call> {
@@ -662,6 +713,36 @@ async function requestFor(route: string, who: Principal): Promise<Call> {
 			return { path: `/api/board/sessions/${await newScheduledSession()}/cancel`, cookie, body: { reason: 'Cancelled by the matrix' } };
 		case 'POST /api/board/sessions/{id}/rsvp':
 			return { path: `/api/board/sessions/${await scheduledSession()}/rsvp`, cookie, body: { answer: 'yes', note: 'Captions, please' } };
+		// Surveys
+		case 'POST /api/surveys':
+			return { path: '/api/surveys', cookie, body: surveySettings };
+		case 'GET /api/surveys/{id}':
+			return { path: `/api/surveys/${await openMatrixSurvey()}`, cookie };
+		case 'PUT /api/surveys/{id}':
+			return { path: `/api/surveys/${await matrixSurvey('draft')}`, cookie, body: surveySettings };
+		case 'POST /api/surveys/{id}/sections':
+			return { path: `/api/surveys/${await matrixSurvey('draft')}/sections`, cookie, body: { titleNl: 'Deel twee', titleEn: 'Part two' } };
+		case 'POST /api/surveys/{id}/questions':
+			return { path: `/api/surveys/${await matrixSurvey('draft')}/questions`, cookie, body: surveyQuestion };
+		case 'PUT /api/surveys/{id}/questions/{question}':
+			return { path: `/api/surveys/${await matrixSurvey('draft')}/questions/q1`, cookie, body: surveyQuestion };
+		case 'DELETE /api/surveys/{id}/questions/{question}':
+			return { path: `/api/surveys/${await matrixSurvey('draft')}/questions/q1`, cookie };
+		case 'POST /api/surveys/{id}/questions/{question}/move':
+			return { path: `/api/surveys/${await matrixSurvey('draft')}/questions/q1/move`, cookie, body: { direction: 'up' } };
+		case 'POST /api/surveys/{id}/schedule':
+			return { path: `/api/surveys/${await matrixSurvey('draft')}/schedule`, cookie };
+		case 'POST /api/surveys/{id}/close':
+			return { path: `/api/surveys/${await matrixSurvey('open')}/close`, cookie };
+		case 'POST /api/surveys/{id}/responses':
+			return { path: `/api/surveys/${await openMatrixSurvey()}/responses`, cookie, body: { answers: { q1: 'o1' } } };
+		case 'GET /api/surveys/{id}/results':
+			return { path: `/api/surveys/${await closedMatrixSurvey()}/results`, cookie };
+		case 'PUT /api/surveys/{id}/results/published':
+			return { path: `/api/surveys/${await closedMatrixSurvey()}/results/published`, cookie, body: { published: true } };
+		case 'GET /api/surveys/{id}/results.csv':
+		case 'GET /api/surveys/{id}/responses.csv':
+			return { path: route.slice(route.indexOf(' ') + 1).replace('{id}', String(await closedMatrixSurvey())), cookie };
 		default: {
 			const path = route.slice(route.indexOf(' ') + 1);
 			if (path.includes('{')) throw new Error(`no request for ${route}: add one to requestFor`);
@@ -720,7 +801,8 @@ describe('authorization matrix: sockets', () => {
 						const concrete = room
 							.replace('{id}', String((await discussion()).threadId))
 							.replace('{self}', principals[name].userId ?? '')
-							.replace('{meeting}', room.includes('{meeting}') ? String((await liveRoom()).id) : '');
+							.replace('{meeting}', room.includes('{meeting}') ? String((await liveRoom()).id) : '')
+							.replace('{survey}', room.includes('{survey}') ? String(await openMatrixSurvey()) : '');
 						const answer = await ack(result.socket, event as (typeof CLIENT_EVENTS)[number], concrete);
 						outcome = answer.ok ? 'ok' : (answer.error as SocketOutcome);
 					}

@@ -64,6 +64,10 @@ export interface ServerToClientEvents {
 	'meeting:presence': (payload: MeetingPresence) => void;
 	/** Someone's attendance was recorded or corrected (room `meeting:<id>:coordinators`). */
 	'meeting:attendance': (payload: MeetingAttendanceChange) => void;
+	/** Someone answered a survey (room `survey:<id>`, its owners): the new count, never who. */
+	'survey:count': (payload: { surveyId: number; responses: number }) => void;
+	/** A survey's owners changed it (room `survey:<id>`): open builders and results fetch it again. */
+	'survey:changed': (payload: { surveyId: number; change: 'created' | 'edited' | 'results' }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -18,7 +18,11 @@ export const NOTIFICATION_KINDS = [
 	'meeting_invited',
 	'meeting_changed',
 	'meeting_cancelled',
-	'meeting_notes_published'
+	'meeting_notes_published',
+	// Surveys: one is open for you, closes soon and you have not answered, its results are published.
+	'survey_open',
+	'survey_reminder',
+	'survey_results'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -53,5 +57,8 @@ export const NOTIFICATION_HREF: Partial<Record<NotificationKind, (data: Record<s
 	meeting_invited: (d) => (typeof d.meetingId === 'number' ? `/board/sessions/${d.meetingId}` : '/board/sessions'),
 	meeting_changed: (d) => (typeof d.meetingId === 'number' ? `/board/sessions/${d.meetingId}` : '/board/sessions'),
 	meeting_cancelled: (d) => (typeof d.meetingId === 'number' ? `/board/sessions/${d.meetingId}` : '/board/sessions'),
-	meeting_notes_published: (d) => (typeof d.meetingId === 'number' ? `/board/sessions/${d.meetingId}/notes` : '/board')
+	meeting_notes_published: (d) => (typeof d.meetingId === 'number' ? `/board/sessions/${d.meetingId}/notes` : '/board'),
+	survey_open: (d) => (typeof d.surveyId === 'number' ? `/surveys/${d.surveyId}` : '/surveys'),
+	survey_reminder: (d) => (typeof d.surveyId === 'number' ? `/surveys/${d.surveyId}` : '/surveys'),
+	survey_results: (d) => (typeof d.surveyId === 'number' ? `/surveys/${d.surveyId}/results` : '/surveys')
 };

@@ -27,6 +27,9 @@ export const meetingRoom = (meetingId: number) => `meeting:${meetingId}`;
 /** The coordinators of one session's room: proposals waiting for them, attendance. */
 export const meetingCoordinatorsRoom = (meetingId: number) => `meeting:${meetingId}:coordinators`;
 
+/** A survey's owners' room: the count of answers as they come in. */
+export const surveyRoom = (surveyId: number) => `survey:${surveyId}`;
+
 /** A room a person may ask to follow, as its rule sees it. */
 export type Room =
 	| { kind: 'group' }
@@ -36,7 +39,8 @@ export type Room =
 	| { kind: 'board' }
 	| { kind: 'board:coordinators' }
 	| { kind: 'meeting'; meetingId: number }
-	| { kind: 'meeting:coordinators'; meetingId: number };
+	| { kind: 'meeting:coordinators'; meetingId: number }
+	| { kind: 'survey'; surveyId: number };
 export type RoomKind = Room['kind'];
 
 /**
@@ -48,6 +52,7 @@ export type RoomRules<A> = { [K in RoomKind]?: (actor: A, room: Extract<Room, { 
 
 const THREAD = /^thread:(\d{1,15})$/;
 const MEETING = /^meeting:(\d{1,9})(:coordinators)?$/;
+const SURVEY = /^survey:(\d{1,9})$/;
 
 /** The room a name asks for, or null for a name no one may ask for (the personal rooms among them). */
 export function parseRoom(name: string): Room | null {
@@ -58,6 +63,8 @@ export function parseRoom(name: string): Room | null {
 	if (name === BOARD_COORDINATORS_ROOM) return { kind: 'board:coordinators' };
 	const meeting = MEETING.exec(name);
 	if (meeting) return { kind: meeting[2] ? 'meeting:coordinators' : 'meeting', meetingId: Number(meeting[1]) };
+	const survey = SURVEY.exec(name);
+	if (survey) return { kind: 'survey', surveyId: Number(survey[1]) };
 	const thread = THREAD.exec(name);
 	return thread ? { kind: 'thread', threadId: Number(thread[1]) } : null;
 }

@@ -106,6 +106,17 @@ async function readProfile(reader: Reader, userId: string, defs: DimensionDef[])
 }
 
 /**
+ * The person's own diversity answers, to copy onto something they chose to
+ * attach them to (a survey response): the asked answers and the region, and
+ * the relationship answer only while their consent to it stands.
+ */
+export async function ownDiversityAnswers(reader: Reader, userId: string): Promise<{ answers: Record<string, string>; relationship: string | null }> {
+	const profile = await readProfile(reader, userId, await dimensionDefs(reader));
+	const answers = { ...profile.answers, ...(profile.region ? { region: profile.region } : {}) };
+	return { answers, relationship: profile.consent.given ? profile.relationship : null };
+}
+
+/**
  * Each answer must be an option of a dimension asked now. The derived region
  * is never taken as input, and the relationship answer only in its own field,
  * with consent. Every problem at once, each on its own field.

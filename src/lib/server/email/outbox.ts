@@ -25,7 +25,9 @@ export const EMAIL_KINDS = [
 	'meeting_invited',
 	'meeting_changed',
 	'meeting_cancelled',
-	'meeting_reminder'
+	'meeting_reminder',
+	'survey_open',
+	'survey_reminder'
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

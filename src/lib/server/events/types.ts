@@ -116,6 +116,17 @@ export type DomainEvent =
 			type: 'meeting.access.changed';
 			meetingId: number;
 	  }
+	| {
+			/** A survey was created or changed by its owners (their lists and the builder update). */
+			type: 'survey.changed';
+			surveyId: number;
+			change: 'created' | 'edited' | 'results';
+	  }
+	| {
+			/** Someone answered (the owners' live count). Names no one, ever: responses are anonymous. */
+			type: 'survey.answered';
+			surveyId: number;
+	  }
 	| { type: 'notification.created'; userId: string; notificationId: number }
 	| { type: 'notifications.read'; userId: string };
 

@@ -7,6 +7,7 @@ import { moderationFanout } from './moderation';
 import { notificationsFanout } from './notifications';
 import { meetingQuestionsFanout } from './meeting-questions';
 import { meetingsFanout } from './meetings';
+import { surveysFanout } from './surveys';
 
 /**
  * Committed domain events, turned into socket messages: one fan-out per
@@ -14,6 +15,6 @@ import { meetingsFanout } from './meetings';
  * Returns the function that stops listening.
  */
 export function startFanout(io: Io, bus: EventBus): () => void {
-	const off = [...accountsFanout(io, bus), ...discussionFanout(io, bus), ...moderationFanout(io, bus), ...notificationsFanout(io, bus), ...boardFanout(io, bus), ...meetingQuestionsFanout(io, bus), ...meetingsFanout(io, bus)];
+	const off = [...accountsFanout(io, bus), ...discussionFanout(io, bus), ...moderationFanout(io, bus), ...notificationsFanout(io, bus), ...boardFanout(io, bus), ...meetingQuestionsFanout(io, bus), ...meetingsFanout(io, bus), ...surveysFanout(io, bus)];
 	return () => off.forEach((f) => f());
 }

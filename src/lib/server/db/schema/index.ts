@@ -5,3 +5,4 @@ export * from './moderation';
 export * from './jobs';
 export * from './board';
 export * from './meetings';
+export * from './surveys';
