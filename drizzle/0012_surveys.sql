@@ -11,6 +11,16 @@ CREATE TABLE "survey_answers" (
 	"text" text
 );
 --> statement-breakpoint
+CREATE TABLE "survey_evidence" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"survey_id" integer NOT NULL,
+	"question" text NOT NULL,
+	"dimension" text DEFAULT '' NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"marked_by" uuid,
+	"marked_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "survey_participations" (
 	"survey_id" integer NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -62,6 +72,8 @@ CREATE TABLE "surveys" (
 --> statement-breakpoint
 ALTER TABLE "survey_answers" ADD CONSTRAINT "survey_answers_response_id_survey_responses_id_fk" FOREIGN KEY ("response_id") REFERENCES "public"."survey_responses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_answers" ADD CONSTRAINT "survey_answers_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_evidence" ADD CONSTRAINT "survey_evidence_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_evidence" ADD CONSTRAINT "survey_evidence_marked_by_users_id_fk" FOREIGN KEY ("marked_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_participations" ADD CONSTRAINT "survey_participations_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_participations" ADD CONSTRAINT "survey_participations_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_respondents" ADD CONSTRAINT "survey_respondents_response_id_survey_responses_id_fk" FOREIGN KEY ("response_id") REFERENCES "public"."survey_responses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -72,6 +84,8 @@ ALTER TABLE "survey_revisions" ADD CONSTRAINT "survey_revisions_changed_by_users
 ALTER TABLE "surveys" ADD CONSTRAINT "surveys_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "survey_answers_question_idx" ON "survey_answers" USING btree ("survey_id","question","option");--> statement-breakpoint
 CREATE INDEX "survey_answers_response_idx" ON "survey_answers" USING btree ("response_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "survey_evidence_mark_idx" ON "survey_evidence" USING btree ("survey_id","question","dimension");--> statement-breakpoint
+CREATE INDEX "survey_evidence_marked_idx" ON "survey_evidence" USING btree ("marked_at","id");--> statement-breakpoint
 CREATE INDEX "survey_participations_user_idx" ON "survey_participations" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "survey_responses_survey_idx" ON "survey_responses" USING btree ("survey_id");--> statement-breakpoint
 CREATE INDEX "surveys_open_idx" ON "surveys" USING btree ("opens_at","closes_at") WHERE "surveys"."scheduled_at" is not null;--> statement-breakpoint

@@ -216,6 +216,8 @@ const ROUTES: Record<string, Row> = {
 	'POST /api/surveys/{id}/responses':                 [ 401, 403, 401, 201, 201, 201, 403, 403, 403 ],
 	'GET /api/surveys/{id}/results':                    [ 401, 403, 401, 200, 200, 200, 200, 200, 404 ],
 	'PUT /api/surveys/{id}/results/published':          [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'GET /api/surveys/{id}/evidence':                   [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'PUT /api/surveys/{id}/evidence':                   [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
 	'GET /api/surveys/{id}/results.csv':                [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
 	'GET /api/surveys/{id}/responses.csv':              [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ]
 };
@@ -740,6 +742,9 @@ async function requestFor(route: string, who: Principal): Promise<Call> {
 			return { path: `/api/surveys/${await closedMatrixSurvey()}/results`, cookie };
 		case 'PUT /api/surveys/{id}/results/published':
 			return { path: `/api/surveys/${await closedMatrixSurvey()}/results/published`, cookie, body: { published: true } };
+		case 'PUT /api/surveys/{id}/evidence':
+			return { path: `/api/surveys/${await closedMatrixSurvey()}/evidence`, cookie, body: { question: 'q1', note: `Marked by ${who.name}` } };
+		case 'GET /api/surveys/{id}/evidence':
 		case 'GET /api/surveys/{id}/results.csv':
 		case 'GET /api/surveys/{id}/responses.csv':
 			return { path: route.slice(route.indexOf(' ') + 1).replace('{id}', String(await closedMatrixSurvey())), cookie };

@@ -80,6 +80,32 @@ describe('results with a breakdown', () => {
 		expect(unknown.status).toBe(400);
 	});
 
+	it('narrowing to a group is refused when it is smaller than the threshold, and works for a group large enough', async () => {
+		const small = await t.api(`/api/surveys/${id}/results?only=work:own_business`, { cookie: owner.cookie });
+		expect(small.status).toBe(400);
+		expect(small.body.message).toMatch(/fewer than 5/);
+		const large = await t.api(`/api/surveys/${id}/results?only=work:paid_job`, { cookie: owner.cookie });
+		expect(large.status).toBe(200);
+		expect(large.body.responses).toBe(10);
+		expect(large.body.questions.find((q: { key: string }) => q.key === 'q5').texts).toHaveLength(10);
+	});
+
+	it('owners mark a result as evidence, once per question and breakdown, and unmark it', async () => {
+		const mark = (body: Record<string, unknown>) => t.api(`/api/surveys/${id}/evidence`, { method: 'PUT', cookie: owner.cookie, body });
+		expect((await mark({ question: 'q1', dimension: 'work', note: 'Own businesses answer differently' })).status).toBe(200);
+		expect((await mark({ question: 'q1', dimension: 'work', note: 'Reworded' })).status).toBe(200);
+		expect((await mark({ question: 'q3' })).status).toBe(200);
+		expect((await mark({ question: 'q99' })).status).toBe(404);
+		let marks = (await t.api(`/api/surveys/${id}/evidence`, { cookie: owner.cookie })).body;
+		expect(marks.map((m: { question: string; dimension: string | null; note: string }) => [m.question, m.dimension, m.note])).toEqual([
+			['q1', 'work', 'Reworded'],
+			['q3', null, '']
+		]);
+		expect((await mark({ question: 'q3', marked: false })).status).toBe(200);
+		marks = (await t.api(`/api/surveys/${id}/evidence`, { cookie: owner.cookie })).body;
+		expect(marks).toHaveLength(1);
+	});
+
 	it('the audience reads nothing until the results are published after closing, then the figures without the free text', async () => {
 		const who = members[0]!;
 		const before = await t.api(`/api/surveys/${id}/results`, { cookie: who.cookie });
@@ -99,7 +125,7 @@ describe('results with a breakdown', () => {
 	it('the CSV of results shows hidden figures as "<5", and the responses file coarsens rare combinations', async () => {
 		const res = await t.api(`/api/surveys/${id}/results.csv`, { cookie: owner.cookie });
 		expect(res.status).toBe(200);
-		const text = String(res.text ?? res.body);
+		const text = String(res.body);
 		expect(text).toContain('"<5"');
 		const lines = text.trim().split('\r\n').slice(1).map((l) => l.split(','));
 		for (const l of lines) {
@@ -107,7 +133,7 @@ describe('results with a breakdown', () => {
 			if (l[2] !== '""' && Number.isFinite(count)) expect(count === 0 || count >= 5).toBe(true);
 		}
 		const responses = await t.api(`/api/surveys/${id}/responses.csv`, { cookie: owner.cookie });
-		const rows = String(responses.text ?? responses.body).trim().split('\r\n');
+		const rows = String(responses.body).trim().split('\r\n');
 		expect(rows).toHaveLength(14);
 		// The three own businesses share a combination under 5: their dimensions are written "*".
 		expect(rows.filter((r) => r.endsWith('"*","*"'))).toHaveLength(3);

@@ -6,7 +6,8 @@ import { managedSurveys, mySurveys, surveyForm, surveyForOwner } from '../../lib
 import { submitResponse } from '../../lib/server/surveys/respond';
 import { publishResults, surveyResults } from '../../lib/server/surveys/results';
 import { resultsCsv, responsesCsv } from '../../lib/server/surveys/export';
-import { BreakdownQuery, MoveInput, QuestionInput, QuestionParams, ResponseInput, SectionInput, SurveyIdParam, SurveySettingsInput } from '../../lib/server/surveys/schemas';
+import { evidenceMarks, markEvidence } from '../../lib/server/surveys/evidence';
+import { BreakdownQuery, EvidenceInput, MoveInput, QuestionInput, QuestionParams, ResponseInput, SectionInput, SurveyIdParam, SurveySettingsInput } from '../../lib/server/surveys/schemas';
 
 const tags = ['surveys'];
 
@@ -148,12 +149,12 @@ export const surveyRoutes = (): RouteSpec[] => [
 	defineRoute({
 		method: 'GET',
 		url: '/api/surveys/:id/results',
-		summary: 'The results, after small-cell suppression; by: a dimension to break every question down by. Owners always, the audience once published',
+		summary: 'The results, after small-cell suppression; by: a dimension to break every question down by; only: dimension:option to narrow to (refused under the threshold). Owners always, the audience once published',
 		tags,
 		access: 'active',
 		params: SurveyIdParam,
 		query: BreakdownQuery,
-		handler: async ({ actor, params, query, locale }) => surveyResults(actor, params.id, { by: query.by, locale })
+		handler: async ({ actor, params, query, locale }) => surveyResults(actor, params.id, { by: query.by, only: query.only, locale })
 	}),
 	defineRoute({
 		method: 'PUT',
@@ -164,6 +165,25 @@ export const surveyRoutes = (): RouteSpec[] => [
 		params: SurveyIdParam,
 		body: z.object({ published: z.boolean({ error: 'error_malformed_request' }) }),
 		handler: async ({ actor, params, body }) => publishResults(actor, params.id, body.published)
+	}),
+	defineRoute({
+		method: 'GET',
+		url: '/api/surveys/:id/evidence',
+		summary: "Owners: the survey's results marked as evidence for an insight (a question, optionally with a breakdown)",
+		tags,
+		access: 'surveys.manage',
+		params: SurveyIdParam,
+		handler: async ({ actor, params }) => evidenceMarks(actor, params.id)
+	}),
+	defineRoute({
+		method: 'PUT',
+		url: '/api/surveys/:id/evidence',
+		summary: "Owners: mark a question's result (optionally with its breakdown by a dimension) as evidence for an insight, or unmark it (marked: false)",
+		tags,
+		access: 'surveys.manage',
+		params: SurveyIdParam,
+		body: EvidenceInput,
+		handler: async ({ actor, params, body }) => markEvidence(actor, params.id, body)
 	}),
 	defineRoute({
 		method: 'GET',

@@ -50,6 +50,8 @@ export interface SurveyResults {
 	rate: number | null;
 	phase: ReturnType<typeof phaseOf>;
 	by: string | null;
+	/** The narrowing applied ("work:paid_job"), or null. */
+	only: string | null;
 	/** Dimensions a breakdown may use, with their options' labels in the reader's language. */
 	dimensions: { key: string; label: string; options: { key: string; label: string }[] }[];
 	questions: QuestionResult[];
@@ -66,32 +68,43 @@ function rowKeys(q: SurveyQuestion): string[] {
 
 const answerKey = sql`coalesce(a.option, a.value::text)`;
 
+/** Only the responses with this attached answer, or all. */
+type Only = { dimension: string; option: string } | null;
+const onlyWhere = (surveyId: number, only: Only): SQL =>
+	only ? sql`and a.response_id in (select id from survey_responses where survey_id = ${surveyId} and dimensions->>${only.dimension} = ${only.option})` : sql``;
+
 /** Counts per question and answer (and per dimension value when `by` is given), grouped in SQL. */
-async function counts(surveyId: number, by: string | null): Promise<{ question: string; answer: string; dim: string | null; n: number }[]> {
+async function counts(surveyId: number, by: string | null, only: Only): Promise<{ question: string; answer: string; dim: string | null; n: number }[]> {
 	const dim: SQL = by ? sql`coalesce(r.dimensions->>${by}, ${NOT_ATTACHED})` : sql`null`;
 	return rowsOf(
 		db(),
 		sql`select a.question, ${answerKey} as answer, ${dim} as dim, count(*)::int as n
 			from survey_answers a ${by ? sql`join survey_responses r on r.id = a.response_id` : sql``}
-			where a.survey_id = ${surveyId} and (a.option is not null or a.value is not null)
+			where a.survey_id = ${surveyId} and (a.option is not null or a.value is not null) ${onlyWhere(surveyId, only)}
 			group by 1, 2, 3`
 	);
 }
 
 /** How many answered each question (a multiple-choice answer is many rows: counted once). */
-async function answeredPerQuestion(surveyId: number): Promise<Map<string, { n: number; mean: number | null; sd: number | null }>> {
+async function answeredPerQuestion(surveyId: number, only: Only): Promise<Map<string, { n: number; mean: number | null; sd: number | null }>> {
 	const rows = await rowsOf<{ question: string; n: number; mean: number | null; sd: number | null }>(
 		db(),
-		sql`select question, count(distinct response_id)::int as n, avg(value)::float8 as mean, stddev_samp(value)::float8 as sd
-			from survey_answers where survey_id = ${surveyId} group by question`
+		sql`select a.question, count(distinct a.response_id)::int as n, avg(a.value)::float8 as mean, stddev_samp(a.value)::float8 as sd
+			from survey_answers a where a.survey_id = ${surveyId} ${onlyWhere(surveyId, only)} group by a.question`
 	);
 	return new Map(rows.map((r) => [r.question, { n: Number(r.n), mean: r.mean === null ? null : Number(r.mean), sd: r.sd === null ? null : Number(r.sd) }]));
 }
 
-async function texts(surveyId: number): Promise<Map<string, string[]>> {
+async function groupSize(surveyId: number, only: Only): Promise<number> {
+	if (!only) return Infinity;
+	const [row] = await rowsOf<{ n: number }>(db(), sql`select count(*)::int as n from survey_responses where survey_id = ${surveyId} and dimensions->>${only.dimension} = ${only.option}`);
+	return Number(row?.n ?? 0);
+}
+
+async function texts(surveyId: number, only: Only): Promise<Map<string, string[]>> {
 	const rows = await rowsOf<{ question: string; text: string }>(
 		db(),
-		sql`select question, text from survey_answers where survey_id = ${surveyId} and text is not null and text <> '' order by question, response_id limit 5000`
+		sql`select a.question, a.text from survey_answers a where a.survey_id = ${surveyId} and a.text is not null and a.text <> '' ${onlyWhere(surveyId, only)} order by a.question, a.response_id limit 5000`
 	);
 	const out = new Map<string, string[]>();
 	for (const r of rows) out.set(r.question, [...(out.get(r.question) ?? []), r.text]);
@@ -111,21 +124,31 @@ async function visibleSurvey(actor: Actor, id: number): Promise<{ survey: Survey
 	return access;
 }
 
-export async function surveyResults(actor: Actor, id: number, opts: { by?: string; locale: Language }): Promise<SurveyResults> {
+/**
+ * `by` breaks every question down by a dimension; `only` narrows the results
+ * to the responses with one attached answer ("work:own_business"), refused
+ * when fewer than k responses have it: a narrowed table of a tiny group
+ * would print that group's answers one by one.
+ */
+export async function surveyResults(actor: Actor, id: number, opts: { by?: string; only?: string; locale: Language }): Promise<SurveyResults> {
 	const { survey, manage } = await visibleSurvey(actor, id);
 	const dims = await breakdownDimensions(opts.locale);
 	const by = opts.by ?? null;
 	const dim = by ? dims.find((d) => d.key === by) : undefined;
 	if (by && !dim) throw new DomainError('invalid_input', 'error_survey_dimension', { field: 'by' });
-	const [k, grouped, answered, free, audience] = await Promise.all([
-		getSetting('boardSmallCell'),
-		counts(id, by),
-		answeredPerQuestion(id),
-		manage ? texts(id) : Promise.resolve(new Map<string, string[]>()),
-		manage ? audienceSize(db(), survey) : Promise.resolve(null)
+	const [onlyDim = '', onlyOption = ''] = (opts.only ?? '').split(':');
+	const only: Only = opts.only ? { dimension: onlyDim, option: onlyOption } : null;
+	if (only && !dims.some((d) => d.key === only.dimension && d.options.some((o) => o.key === only.option && o.key !== NOT_ATTACHED)))
+		throw new DomainError('invalid_input', 'error_survey_dimension', { field: 'only' });
+	const k = await getSetting('boardSmallCell');
+	if ((await groupSize(id, only)) < k) throw new DomainError('invalid_input', 'error_survey_filter_small', { field: 'only', params: { k } });
+	const [grouped, answered, free, audience] = await Promise.all([
+		counts(id, by, only),
+		answeredPerQuestion(id, only),
+		manage ? texts(id, only) : Promise.resolve(new Map<string, string[]>()),
+		manage && !only ? audienceSize(db(), survey) : Promise.resolve(null)
 	]);
-	// The count of responses is printed as the suppression module would print a total: never under k when small.
-	const responses = survey.responses;
+	const responses = only ? await groupSize(id, only) : survey.responses;
 	const questions = questionsOf(survey.definition).map((q): QuestionResult => {
 		const keys = rowKeys(q);
 		const mine = grouped.filter((g) => g.question === q.key);
@@ -164,6 +187,7 @@ export async function surveyResults(actor: Actor, id: number, opts: { by?: strin
 		rate: audience ? responses / audience : null,
 		phase: phaseOf(survey),
 		by: dim ? dim.key : null,
+		only: only ? `${only.dimension}:${only.option}` : null,
 		dimensions: dims,
 		questions
 	};

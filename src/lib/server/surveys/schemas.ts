@@ -102,4 +102,18 @@ export const ResponseInput = z.object({
 });
 export type ResponseInput = z.input<typeof ResponseInput>;
 
-export const BreakdownQuery = z.object({ by: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'error_survey_dimension').optional() });
+const dimensionKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'error_survey_dimension');
+
+/** by: break every question down by a dimension; only: narrow to the responses with this attached answer ("work:paid_job"). */
+export const BreakdownQuery = z.object({
+	by: z.preprocess((v) => (v === '' ? undefined : v), dimensionKey.optional()),
+	only: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[a-z][a-z0-9_]{0,39}:[a-z][a-z0-9_]{0,39}$/, 'error_survey_dimension').optional())
+});
+export type BreakdownQuery = z.output<typeof BreakdownQuery>;
+
+export const EvidenceInput = z.object({
+	question: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'error_survey_question_not_found'),
+	dimension: z.preprocess((v) => v ?? '', z.union([z.literal(''), dimensionKey])),
+	note: z.string().trim().max(500, 'error_survey_text_long').default(''),
+	marked: z.preprocess((v) => v === undefined || v === true || v === 'true' || v === 'on' || v === '1', z.boolean())
+});

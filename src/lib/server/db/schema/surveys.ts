@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uuid, serial } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uuid, serial, uniqueIndex } from 'drizzle-orm/pg-core';
 import { AUDIENCES } from '../../../shared/surveys';
 import { users } from './accounts';
 
@@ -119,3 +119,25 @@ export const surveyRespondents = pgTable('survey_respondents', {
 		.notNull()
 		.references(() => users.id, { onDelete: 'cascade' })
 });
+
+/**
+ * A result an owner marked as evidence for an insight: a question, optionally
+ * broken down by a dimension (the policy loop reads these, and shows them
+ * suppressed as everywhere). One mark per question and breakdown.
+ */
+export const surveyEvidence = pgTable(
+	'survey_evidence',
+	{
+		id: serial('id').primaryKey(),
+		surveyId: integer('survey_id')
+			.notNull()
+			.references(() => surveys.id, { onDelete: 'cascade' }),
+		question: text('question').notNull(),
+		/** The breakdown's dimension, '' for none. */
+		dimension: text('dimension').notNull().default(''),
+		note: text('note').notNull().default(''),
+		markedBy: uuid('marked_by').references(() => users.id, { onDelete: 'set null' }),
+		markedAt: timestamp('marked_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('survey_evidence_mark_idx').on(t.surveyId, t.question, t.dimension), index('survey_evidence_marked_idx').on(t.markedAt, t.id)]
+);
