@@ -8,6 +8,7 @@ import { seedDiscussion } from './discussion-content';
 import { seedMembership } from './membership-content';
 import { seedModeration } from './moderation-content';
 import { seedBoard } from './board-seed';
+import { seedSurveys } from './surveys-seed';
 import { seedMeetings } from './meetings-seed';
 
 /** Shown on the login page and in the README while demo mode is on. */
@@ -60,6 +61,8 @@ export async function seedDemo(): Promise<boolean> {
 		await seedBoard(tx, passwordHash);
 		// After the board: its active members are the sessions' invitees.
 		await seedMeetings(tx);
+		// After the board: partners' diversity answers are attached to the survey's responses from their board profiles.
+		await seedSurveys(tx);
 	});
 	return true;
 }
