@@ -33,6 +33,8 @@
 //    --pages-only: only the thread page against its API (no reads, no fan-out), to iterate on pages,
 //    --meetings-only: only the board's live session room (scripts/bench-meetings.ts: 200 participants
 //      joining at once, a note entry delivered to their sockets against a raw broadcast),
+//    --surveys-only: only surveys (scripts/bench-surveys.ts: 2,000 answers by 200 members at a time, and
+//      the results of 10,000 responses with a breakdown against the same aggregates run raw),
 //    --explain: print each read's statements with their EXPLAIN ANALYZE,
 //    --profile-server DIR: write a V8 CPU profile of each server process to DIR)
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
@@ -45,6 +47,7 @@ import { encodeCursor } from '../src/lib/server/paging';
 import { runSelectionBench } from './bench-selection';
 import { printCompositionFigures, runCompositionBench } from './bench-composition';
 import { runMeetingsBench } from './bench-meetings';
+import { runSurveysBench } from './bench-surveys';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -506,6 +509,12 @@ async function measurePages(t: Target) {
 // The machine's load average (1, 5, 15 minutes) at start and end: context for every figure.
 const loadAverage = () => os.loadavg().map((n) => round(n));
 const report: Record<string, unknown> = { sockets: SOCKETS, requests: REQUESTS, cpus: os.cpus().length, load_average_start: loadAverage() };
+if (flag('surveys-only')) {
+	report.surveys = await runSurveysBench();
+	report.load_average_end = loadAverage();
+	console.log(JSON.stringify(report));
+	process.exit(0);
+}
 if (flag('meetings-only')) {
 	report.meetings = await runMeetingsBench();
 	report.load_average_end = loadAverage();
@@ -542,6 +551,8 @@ printCompositionFigures(composition);
 report.composition = composition;
 // Board sessions: the live room with 200 participants (its own scratch database and server process).
 report.meetings = await runMeetingsBench();
+// Surveys: 2,000 answers by 200 at a time, and results of 10,000 responses with a breakdown (their own scratch database).
+report.surveys = await runSurveysBench();
 report.load_average_end = loadAverage();
 console.log(`load average (1/5/15 min): ${(report.load_average_start as number[]).join(' ')} at start, ${(report.load_average_end as number[]).join(' ')} at end, ${os.cpus().length} CPUs`);
 console.log(JSON.stringify(report));

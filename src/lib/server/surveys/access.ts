@@ -40,10 +40,11 @@ export function phaseOf(s: Pick<SurveyRow, 'scheduledAt' | 'opensAt' | 'closesAt
 	return now < s.closesAt.getTime() ? 'open' : 'closed';
 }
 
-export async function loadSurvey(reader: Reader, id: number, lock: 'update' | 'share' | null = null): Promise<SurveyRow | null> {
+export async function loadSurvey(reader: Reader, id: number, lock: 'update' | 'share' | null = null, counted = true): Promise<SurveyRow | null> {
 	// The count is read, not kept: a counter on the survey's row would make every answer wait for the one before it.
+	// An answer has no use for it (counted: false): it would count every earlier answer on each new one.
 	const q = reader
-		.select({ row: surveys, responses: sql<number>`(select count(*)::int from survey_participations sp where sp.survey_id = ${surveys.id})` })
+		.select({ row: surveys, responses: counted ? sql<number>`(select count(*)::int from survey_participations sp where sp.survey_id = ${surveys.id})` : sql<number>`-1` })
 		.from(surveys)
 		.where(eq(surveys.id, id));
 	const [found] = lock === 'update' ? await q.for('update', { of: surveys }) : lock === 'share' ? await q.for('share', { of: surveys }) : await q;
@@ -100,8 +101,8 @@ export async function audienceSize(reader: Reader, s: SurveyRow): Promise<number
 export type SurveyAccess = { survey: SurveyRow; manage: boolean; audience: boolean };
 
 /** The survey as this person may see it; a survey they may not see does not exist for them. */
-export async function surveyAccess(actor: UserActor, id: number, reader: Reader = db(), lock: 'update' | 'share' | null = null): Promise<SurveyAccess> {
-	const survey = await loadSurvey(reader, id, lock);
+export async function surveyAccess(actor: UserActor, id: number, reader: Reader = db(), lock: 'update' | 'share' | null = null, counted = true): Promise<SurveyAccess> {
+	const survey = await loadSurvey(reader, id, lock, counted);
 	if (!survey) throw new DomainError('not_found', 'error_survey_not_found');
 	const manage = canManage(actor);
 	const audience = survey.scheduledAt !== null && can(actor.user, 'surveys.answer') && (await inAudience(reader, survey, actor.user.id));

@@ -111,7 +111,7 @@ export async function submitResponse(actor: Actor, surveyId: number, raw: Raw<Re
 	const input = parseInput(ResponseInput, raw);
 	return transact(async (tx, emit) => {
 		// A shared lock: answers do not wait for each other, but an owner's change to what is asked waits for them (and they for it).
-		const access = await surveyAccess(a, surveyId, tx, 'share');
+		const access = await surveyAccess(a, surveyId, tx, 'share', false);
 		const s = access.survey;
 		if (!access.audience) throw new DomainError('forbidden', 'error_survey_not_audience');
 		if (phaseOf(s) !== 'open') throw new DomainError('conflict', phaseOf(s) === 'closed' ? 'error_survey_closed' : 'error_survey_not_open');
