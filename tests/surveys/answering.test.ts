@@ -118,6 +118,27 @@ describe('what an answer must be', () => {
 	});
 });
 
+describe('attached diversity answers', () => {
+	it('without a board profile, the answers given in the survey are attached; the relationship answer and unknown options are refused', async () => {
+		const id = await openSurvey(t, owner.cookie);
+		const who = await member('Iris Kramer');
+		const refused = await answer(t, who.cookie, id, { ...standardAnswer(), attach: true, dimensions: { relationship: 'same_sex', work: 'astronaut' } });
+		expect(refused.status).toBe(400);
+		expect(Object.keys(refused.body.fields).sort()).toEqual(['dimensions.relationship', 'dimensions.work']);
+		expect((await answer(t, who.cookie, id, { ...standardAnswer(), attach: true, dimensions: { work: 'neither', children: 'yes' } })).status).toBe(201);
+		const [response] = await t.db.select().from(surveyResponses).where(eq(surveyResponses.surveyId, id));
+		expect(response!.dimensions).toEqual({ work: 'neither', children: 'yes' });
+	});
+
+	it('nothing is attached unless asked for', async () => {
+		const id = await openSurvey(t, owner.cookie);
+		const who = await member('Jan de Wit');
+		expect((await answer(t, who.cookie, id, { ...standardAnswer(), dimensions: { work: 'neither' } })).status).toBe(201);
+		const [response] = await t.db.select().from(surveyResponses).where(eq(surveyResponses.surveyId, id));
+		expect(response!.dimensions).toEqual({});
+	});
+});
+
 describe('building', () => {
 	it('refuses a condition on a later or non-single question, and a move that would put a question before the one it depends on', async () => {
 		const id = await createSurvey(t, owner.cookie);

@@ -5,6 +5,8 @@ import { requireCapability, type Actor } from '../auth/actor';
 import { DomainError } from '../errors';
 import { parseInput } from '../input';
 import { ownDiversityAnswers } from '../board/profiles';
+import { dimensionDefs } from '../board/dimensions';
+import type { Tx } from '../db';
 import { phaseOf, surveyAccess } from './access';
 import { ResponseInput } from './schemas';
 import { isShown, OTHER_OPTION, questionsOf, SCALE_MAX, LIKERT_POINTS, type SurveyDefinition } from '../../shared/surveys';
@@ -16,7 +18,7 @@ import { SENSITIVE_DIMENSION } from '../../shared/board';
  * the response, so either both are written or neither. For an anonymous
  * survey the response is written with nothing that leads back: a random id,
  * the day (UTC), and the diversity answers the respondent chose to attach, as
- * a copy. The event that tells the owners the count rose names no one.
+ * a copy (or, without a board profile, the answers given in the survey). The event that tells the owners the count rose names no one.
  */
 
 type Raw<T> = T | Record<string, unknown>;
@@ -96,6 +98,27 @@ export async function responseCount(surveyId: number): Promise<number> {
 	return Number(row?.n ?? 0);
 }
 
+/**
+ * Diversity answers given in the survey itself (by whoever has no board
+ * profile to copy them from): only asked dimensions, only their options, never
+ * the relationship answer (that needs the board profile's consent).
+ */
+async function askedHere(reader: Tx, given: Record<string, string>): Promise<Record<string, string>> {
+	if (Object.keys(given).length === 0) return {};
+	const defs = await dimensionDefs(reader);
+	const problems: Record<string, string> = {};
+	const out: Record<string, string> = {};
+	for (const [key, option] of Object.entries(given)) {
+		if (!option) continue;
+		const def = defs.find((d) => d.key === key && !d.sensitive && !d.derived);
+		if (!def || !def.options.some((o) => o.key === option)) problems[`dimensions.${key}`] = 'error_survey_dimension';
+		else out[key] = option;
+	}
+	const fields = Object.keys(problems);
+	if (fields.length) throw new DomainError('invalid_input', 'error_survey_dimension', { field: fields[0], fields: problems });
+	return out;
+}
+
 /** Whether this member has answered (the participation record; nothing of the response). */
 export async function hasAnswered(surveyId: number, userId: string): Promise<boolean> {
 	const [row] = await db()
@@ -121,7 +144,11 @@ export async function submitResponse(actor: Actor, surveyId: number, raw: Raw<Re
 		let dimensions: Record<string, string> = {};
 		if (input.attach) {
 			const own = await ownDiversityAnswers(tx, a.user.id);
-			dimensions = { ...own.answers, ...(input.attachSensitive && own.relationship ? { [SENSITIVE_DIMENSION]: own.relationship } : {}) };
+			dimensions = {
+				...(await askedHere(tx, input.dimensions)),
+				...own.answers,
+				...(input.attachSensitive && own.relationship ? { [SENSITIVE_DIMENSION]: own.relationship } : {})
+			};
 		}
 		const [response] = await tx
 			.insert(surveyResponses)

@@ -98,7 +98,9 @@ export const ResponseInput = z.object({
 	answers: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).default({}),
 	other: z.record(z.string(), z.string()).default({}),
 	attach: flag.default(false),
-	attachSensitive: flag.default(false)
+	attachSensitive: flag.default(false),
+	/** For a respondent without a board profile: the diversity answers given here, attached as they are (never the relationship answer). */
+	dimensions: z.record(z.string(), z.string()).default({})
 });
 export type ResponseInput = z.input<typeof ResponseInput>;
 
