@@ -51,7 +51,7 @@ export const surveyRoutes = (): RouteSpec[] => [
 		tags,
 		access: 'active',
 		params: SurveyIdParam,
-		handler: async ({ actor, params }) => surveyForm(actor, params.id)
+		handler: async ({ actor, params, locale }) => surveyForm(actor, params.id, locale)
 	}),
 	defineRoute({
 		method: 'PUT',

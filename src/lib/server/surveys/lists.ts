@@ -5,6 +5,10 @@ import { requireActive, requireCapability, type Actor } from '../auth/actor';
 import { can } from '../../shared/roles';
 import { audienceCondition, canManage, loadSurvey, phaseOf, surveyAccess, type SurveyRow } from './access';
 import { hasAnswered } from './respond';
+import { ownDiversityAnswers } from '../board/profiles';
+import { dimensionDefs, inLanguage } from '../board/dimensions';
+import type { BoardDimension } from '../../shared/board';
+import type { Language } from '../../shared/roles';
 import { rowsOf } from '../db';
 import type { Audience, Bilingual, SurveyDefinition, SurveyPhase } from '../../shared/surveys';
 
@@ -94,14 +98,27 @@ export interface SurveyForm {
 	manage: boolean;
 	resultsPublished: boolean;
 	responses: number | null;
+	/**
+	 * What attaching would copy, in the reader's language: their board profile's answers (and region), or,
+	 * without a profile, the dimensions they may answer here instead (never the relationship answer).
+	 */
+	attach: { own: { key: string; label: string; value: string }[]; relationship: boolean; ask: BoardDimension[] };
 }
 
-/** A survey as a respondent (or an owner, previewing) reads it. */
-export async function surveyForm(actor: Actor, id: number): Promise<SurveyForm> {
+/** A survey as a respondent (or an owner, previewing) reads it, in `locale` for what attaching would copy. */
+export async function surveyForm(actor: Actor, id: number, locale: Language = 'nl'): Promise<SurveyForm> {
 	const a = requireActive(actor);
 	const { survey: s, manage, audience } = await surveyAccess(a, id);
 	const answered = audience ? await hasAnswered(id, a.user.id) : false;
+	const defs = inLanguage(await dimensionDefs(), locale);
+	const mine = audience ? await ownDiversityAnswers(db(), a.user.id) : { answers: {}, relationship: null };
+	const own = Object.entries(mine.answers).flatMap(([key, value]) => {
+		const d = defs.find((x) => x.key === key);
+		const o = d?.options.find((x) => x.key === value);
+		return d && o ? [{ key, label: d.label, value: o.label }] : [];
+	});
 	return {
+		attach: { own, relationship: mine.relationship !== null, ask: own.some((o) => o.key !== 'region') ? [] : defs.filter((d) => !d.sensitive && !d.derived) },
 		id: s.id,
 		title: s.title,
 		intro: s.intro,
