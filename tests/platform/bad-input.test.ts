@@ -221,7 +221,17 @@ const VALID_BODIES: Record<string, Body | Body[]> = {
 	// After the session: publishing (a correction names its reason), the group summary, follow-ups.
 	'POST /api/board/sessions/{id}/published-notes': [{ basedOn: 0 }, { basedOn: 1, reason: 'Een besluit stond onder het verkeerde punt' }],
 	'POST /api/board/sessions/{id}/group-summary': { language: 'nl' },
-	'PUT /api/board/follow-ups/{id}/done': { done: true }
+	'PUT /api/board/follow-ups/{id}/done': { done: true },
+	// Surveys: the path's survey names nothing, so every body is read and then answered 404.
+	'POST /api/surveys': { titleNl: 'Terugkeer', titleEn: 'Coming home', introNl: 'Vijf vragen.', introEn: 'Five questions.', anonymous: true, audience: 'segment', regions: ['asia'], countries: ['ID'], languages: ['nl'], opensAt: '2030-01-01T09:00:00Z', closesAt: '2030-02-01T09:00:00Z' },
+	'PUT /api/surveys/{id}': { titleNl: 'Terugkeer', titleEn: 'Coming home', introNl: '', introEn: '', anonymous: false, audience: 'members', regions: [], countries: [], languages: [], opensAt: '2030-01-01T09:00:00Z', closesAt: '2030-02-01T09:00:00Z' },
+	'POST /api/surveys/{id}/sections': { titleNl: 'Deel twee', titleEn: 'Part two' },
+	'POST /api/surveys/{id}/questions': { section: 's1', kind: 'single', textNl: 'Werk je?', textEn: 'Do you work?', helpNl: '', helpEn: '', required: true, options: [{ nl: 'Ja', en: 'Yes' }, { nl: 'Nee', en: 'No' }], allowOther: false, scaleLabels: [], conditionQuestion: '', conditionOption: '' },
+	'PUT /api/surveys/{id}/questions/{question}': { section: 's1', kind: 'multiple', textNl: 'Waar?', textEn: 'Where?', helpNl: '', helpEn: '', required: false, options: 'Hier | Here\nDaar | There', allowOther: true, scaleLabels: [], conditionQuestion: 'q1', conditionOption: 'o1' },
+	'POST /api/surveys/{id}/questions/{question}/move': { direction: 'up' },
+	'POST /api/surveys/{id}/responses': { answers: { q1: 'o1', q2: ['o1', 'o2'], q3: 4, q4: 'Meer informatie' }, other: { q2: 'Ergens anders' }, attach: true, attachSensitive: false, dimensions: { work: 'paid_job' } },
+	'PUT /api/surveys/{id}/results/published': { published: true },
+	'PUT /api/surveys/{id}/evidence': { question: 'q1', dimension: 'work', note: 'Vaker zonder werk', marked: true }
 };
 const keyOf = (r: Route) => `${r.method} ${r.path}`;
 const examplesOf = (r: Route): Body[] => {

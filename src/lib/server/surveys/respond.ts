@@ -64,7 +64,7 @@ export function answerRows(definition: SurveyDefinition, input: ReturnType<typeo
 					bad();
 					break;
 				}
-				const other = (input.other[q.key] ?? '').trim();
+				const other = (input.other?.[q.key] ?? '').trim();
 				if (chosen.includes(OTHER_OPTION) && !other) problems[`other.${q.key}`] = 'error_survey_other_missing';
 				else if (other.length > SHORT_TEXT_MAX) problems[`other.${q.key}`] = 'error_survey_text_long';
 				for (const v of chosen) rows.push({ question: q.key, option: v, value: null, text: v === OTHER_OPTION ? other : null });
@@ -145,7 +145,7 @@ export async function submitResponse(actor: Actor, surveyId: number, raw: Raw<Re
 		if (input.attach) {
 			const own = await ownDiversityAnswers(tx, a.user.id);
 			dimensions = {
-				...(await askedHere(tx, input.dimensions)),
+				...(await askedHere(tx, input.dimensions ?? {})),
 				...own.answers,
 				...(input.attachSensitive && own.relationship ? { [SENSITIVE_DIMENSION]: own.relationship } : {})
 			};
