@@ -102,12 +102,16 @@ for (const lang of LANGS) {
 				const category = await moderator.page.locator('.category-list h3 a').first().getAttribute('href');
 				const thread = await moderator.page.locator('.thread-list .thread-title a').first().getAttribute('href');
 				expect(category && thread).toBeTruthy();
-				for (const path of ['/home', '/group', category!, thread!, '/search?q=school', '/members', '/notifications', '/account', '/profile', '/moderation', '/audit'])
+				for (const path of ['/home', '/group', category!, thread!, '/search?q=school', '/members', '/notifications', '/account', '/profile', '/moderation', '/audit', '/surveys'])
 					await check(moderator.page, path);
 				await moderator.context.close();
 				const admin = await phone(browser, 'admin', lang, true, size);
 				for (const path of ['/admin/users', '/account']) await check(admin.page, path);
 				await admin.context.close();
+				// The survey pages with a survey in them are checked at 320 px by surveys.spec.ts, which makes one.
+				const coordinator = await phone(browser, 'coordinator', lang, true, size);
+				for (const path of ['/surveys', '/surveys/new']) await check(coordinator.page, path);
+				await coordinator.context.close();
 				const guest = await phone(browser, null, lang, true, size);
 				for (const path of ['/', '/join', '/login']) await check(guest.page, path);
 				await guest.context.close();

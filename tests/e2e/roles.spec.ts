@@ -25,6 +25,7 @@ const NAV: Record<string, string> = {
 	'/board/sessions?when=past': 'nav_session_notes',
 	'/board/manage': 'nav_board_manage',
 	'/board/composition': 'nav_board_composition',
+	'/surveys': 'nav_surveys',
 	'/account': 'nav_account'
 };
 
@@ -34,15 +35,16 @@ const NAV: Record<string, string> = {
  * every link is followed below.
  */
 const EXPECTED: Record<Exclude<AccountName, 'pending'>, { nav: string[]; sections: string[] }> = {
-	member: { nav: ['/home', '/members', '/board', '/account'], sections: ['home_member_title'] },
-	// Home promises only what exists: surveys and the policy loop add theirs when they are built.
-	board: { nav: ['/home', '/members', '/board', '/board/sessions', '/account'], sections: ['home_member_title', 'home_board_member_title'] },
+	// Whoever may answer surveys (members of the group) finds "Surveys for you" first on home; its owners find them in the menu.
+	member: { nav: ['/home', '/members', '/board', '/surveys', '/account'], sections: ['home_surveys_title', 'home_member_title'] },
+	// Home promises only what exists: the policy loop adds its section when it is built.
+	board: { nav: ['/home', '/members', '/board', '/board/sessions', '/surveys', '/account'], sections: ['home_surveys_title', 'home_member_title', 'home_board_member_title'] },
 	moderator: {
-		nav: ['/home', '/members', '/board', '/moderation', '/audit', '/invitations', '/account'],
-		sections: ['home_member_title', 'home_moderator_title']
+		nav: ['/home', '/members', '/board', '/surveys', '/moderation', '/audit', '/invitations', '/account'],
+		sections: ['home_surveys_title', 'home_member_title', 'home_moderator_title']
 	},
-	coordinator: { nav: ['/home', '/board/sessions', '/board/manage', '/board/composition', '/account'], sections: ['home_coordinator_title'] },
-	policy: { nav: ['/home', '/board/sessions?when=past', '/board/composition', '/account'], sections: ['home_policy_staff_title'] },
+	coordinator: { nav: ['/home', '/board/sessions', '/board/manage', '/board/composition', '/surveys', '/account'], sections: ['home_coordinator_title'] },
+	policy: { nav: ['/home', '/board/sessions?when=past', '/board/composition', '/surveys', '/account'], sections: ['home_policy_staff_title'] },
 	admin: { nav: ['/home', '/audit', '/invitations', '/admin/users', '/admin/settings', '/account'], sections: ['home_admin_title'] }
 };
 

@@ -19,6 +19,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PRINCIPALS, useServer, type Principal, type PrincipalName } from '../helpers/server';
 import { newApplicant, newInvitationToken } from '../helpers/membership';
 import { meetings } from '../../src/lib/server/db/schema';
+import { createSurvey } from '../helpers/surveys';
 
 const routesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/routes');
 
@@ -170,7 +171,23 @@ const ACTIONS: Record<string, Row> = {
 	'/notifications ?/readAll':         [ LOGIN,   PENDING, LOGIN,   '200',   '200',   '200',   '200',   '200',   '200'   ],
 	// For applicants (each withdraws a request of their own, refused here for the empty form); members are sent home.
 	'/pending ?/withdraw':              [ LOGIN,   '400',   LOGIN,   HOME,    HOME,    HOME,    HOME,    HOME,    HOME    ],
-	'/profile default':                 [ LOGIN,   PENDING, LOGIN,   '200',   '200',   '200',   '403',   '403',   '403'   ]
+	'/profile default':                 [ LOGIN,   PENDING, LOGIN,   '200',   '200',   '200',   '403',   '403',   '403'   ],
+	// Surveys: owners (coordinators and policy staff) build, open and publish. The fixture is a draft with dates and no
+	// questions: an empty form is refused (400); removing no question is a 404;
+	// opening it is refused for want of questions and closing it for not being open (409). Answering is for members of a
+	// survey's audience once it is open: the draft does not exist for them, nor for an admin (404); owners see it but may not
+	// answer it (403).
+	'/surveys/new ?/create':              [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '400',   '400',   '403'   ],
+	'/surveys/[id]/edit ?/settings':      [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '400',   '400',   '403'   ],
+	'/surveys/[id]/edit ?/section':       [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '400',   '400',   '403'   ],
+	'/surveys/[id]/edit ?/question':      [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '400',   '400',   '403'   ],
+	'/surveys/[id]/edit ?/update':        [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '400',   '400',   '403'   ],
+	'/surveys/[id]/edit ?/move':          [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '400',   '400',   '403'   ],
+	'/surveys/[id]/edit ?/remove':        [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '404',   '404',   '403'   ],
+	'/surveys/[id]/edit ?/schedule':      [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '409',   '409',   '403'   ],
+	'/surveys/[id]/edit ?/close':         [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '409',   '409',   '403'   ],
+	'/surveys/[id] ?/answer':             [ LOGIN, PENDING, LOGIN, '404',   '404',   '404',   '403',   '403',   '404'   ],
+	'/surveys/[id]/results ?/publish':    [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '400',   '400',   '403'   ]
 };
 
 const t = useServer({ pages: true });
@@ -192,6 +209,12 @@ beforeAll(async () => {
 	const start = new Date(Date.now() - 24 * 3600_000);
 	const [m] = await t.db.insert(meetings).values({ title: 'Forms matrix session', startAt: start, endAt: new Date(start.getTime() + 3600_000) }).returning({ id: meetings.id });
 	sessionId = m!.id;
+});
+
+/** A draft survey (dates set, no questions yet) by the demo coordinator: the surveys' pages act on it. */
+let surveyId = 0;
+beforeAll(async () => {
+	surveyId = await createSurvey(t, principals.coordinator.cookie!);
 });
 
 /** A fresh post by the fixture's helper, for a moderator to act on once. */
@@ -246,6 +269,7 @@ function addressOf(action: string): string {
 		.replace('/board/manage/people/[id]', `/board/manage/people/${fixture.memberId}`)
 		.replace('/board/selection/[id]', '/board/selection/2147483000')
 		.replace('/board/sessions/[id]', `/board/sessions/${sessionId}`)
+		.replace('/surveys/[id]', `/surveys/${surveyId}`)
 		.replace('/invite/[token]', `/invite/${fixture.token}`)
 		.replace('/reset/[token]', `/reset/${'a'.repeat(32)}`);
 	if (url.includes('[')) throw new Error(`no parameters for ${page}: add them to addressOf`);

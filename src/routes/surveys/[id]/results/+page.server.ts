@@ -1,0 +1,48 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { formAction, formValues, orErrorPage, pageGuard } from '$lib/server/kit';
+import { DomainError, isDomainError } from '$lib/server/errors';
+import { surveyForm } from '$lib/server/surveys/lists';
+import { publishResults, surveyResults } from '$lib/server/surveys/results';
+import { translate } from '$lib/i18n/translate';
+import { getLocale } from '$lib/paraglide/runtime';
+import { surveyId } from '../../survey-id.server';
+
+/**
+ * A survey's results: for its owners at any time, for its audience once
+ * published. `?by=` breaks every question down by one attached dimension; a
+ * dimension that cannot be used is said beside the form, and the results
+ * show without a breakdown.
+ */
+export const load: PageServerLoad = async (event) => {
+	const actor = pageGuard(event, 'active');
+	const id = surveyId(event.params.id);
+	const locale = getLocale();
+	const by = event.url.searchParams.get('by') || undefined;
+	const survey = await orErrorPage(() => surveyForm(actor, id));
+	let byError: string | null = null;
+	const results = await orErrorPage(async () => {
+		try {
+			return await surveyResults(actor, id, { by, locale });
+		} catch (e) {
+			if (!by || !isDomainError(e) || e.field !== 'by') throw e;
+			byError = translate(e.message, locale, e.inputs);
+			return surveyResults(actor, id, { locale });
+		}
+	});
+	return { survey, results, byError, done: event.url.searchParams.get('done') };
+};
+
+export const actions: Actions = {
+	/** Publishes the results to the audience (published=1) or takes them back (published=0). */
+	publish: async (event) => {
+		const actor = pageGuard(event, 'surveys.manage');
+		const id = surveyId(event.params.id);
+		const v = formValues(await event.request.formData());
+		return formAction(async () => {
+			if (v.published !== '1' && v.published !== '0') throw new DomainError('invalid_input', 'error_survey_publish_choice', { field: 'published' });
+			const { published } = await publishResults(actor, id, v.published === '1');
+			redirect(303, `/surveys/${id}/results?done=${published ? 'published' : 'unpublished'}`);
+		});
+	}
+};
