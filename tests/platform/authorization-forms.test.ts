@@ -187,7 +187,8 @@ const ACTIONS: Record<string, Row> = {
 	'/surveys/[id]/edit ?/schedule':      [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '409',   '409',   '403'   ],
 	'/surveys/[id]/edit ?/close':         [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '409',   '409',   '403'   ],
 	'/surveys/[id] ?/answer':             [ LOGIN, PENDING, LOGIN, '404',   '404',   '404',   '403',   '403',   '404'   ],
-	'/surveys/[id]/results ?/publish':    [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '400',   '400',   '403'   ]
+	'/surveys/[id]/results ?/publish':    [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '400',   '400',   '403'   ],
+	'/surveys/[id]/results ?/evidence':   [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '400',   '400',   '403'   ]
 };
 
 const t = useServer({ pages: true });

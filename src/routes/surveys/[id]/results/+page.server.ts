@@ -4,6 +4,7 @@ import { formAction, formValues, orErrorPage, pageGuard } from '$lib/server/kit'
 import { DomainError, isDomainError } from '$lib/server/errors';
 import { surveyForm } from '$lib/server/surveys/lists';
 import { publishResults, surveyResults } from '$lib/server/surveys/results';
+import { evidenceMarks, markEvidence } from '$lib/server/surveys/evidence';
 import { translate } from '$lib/i18n/translate';
 import { getLocale } from '$lib/paraglide/runtime';
 import { surveyId } from '../../survey-id.server';
@@ -30,7 +31,8 @@ export const load: PageServerLoad = async (event) => {
 			return surveyResults(actor, id, { locale });
 		}
 	});
-	return { survey, results, byError, done: event.url.searchParams.get('done') };
+	const evidence = survey.manage ? await orErrorPage(() => evidenceMarks(actor, id)) : [];
+	return { survey, results, byError, evidence, done: event.url.searchParams.get('done') };
 };
 
 export const actions: Actions = {
@@ -43,6 +45,16 @@ export const actions: Actions = {
 			if (v.published !== '1' && v.published !== '0') throw new DomainError('invalid_input', 'error_survey_publish_choice', { field: 'published' });
 			const { published } = await publishResults(actor, id, v.published === '1');
 			redirect(303, `/surveys/${id}/results?done=${published ? 'published' : 'unpublished'}`);
+		});
+	},
+	/** Marks a question's result (with the breakdown shown) as evidence for an insight, or takes the mark back. */
+	evidence: async (event) => {
+		const actor = pageGuard(event, 'surveys.manage');
+		const id = surveyId(event.params.id);
+		const v = formValues(await event.request.formData());
+		return formAction(async () => {
+			await markEvidence(actor, id, v);
+			redirect(303, `/surveys/${id}/results?${v.dimension ? `by=${encodeURIComponent(v.dimension)}&` : ''}done=evidence#r-${encodeURIComponent(v.question ?? '')}`);
 		});
 	}
 };
