@@ -267,6 +267,16 @@ test('the coordinator closes it, reads a breakdown with small groups hidden, and
 	await expect(breakdown).toContainText(msg('en', 'chart_fewer_than', { k: 5 }));
 	// The written answers, for the owners.
 	await expect(page.getByText(msg('en', 'surveys_result_texts', { count: 1 })).first()).toBeVisible();
+	// Narrowing to one group of two answers is refused beside its field; the results stay, whole.
+	await page.getByLabel(msg('en', 'surveys_only_label')).selectOption('work:paid_job');
+	await page.getByRole('button', { name: msg('en', 'surveys_breakdown_submit') }).last().click();
+	await expect(page).toHaveURL(/only=work%3Apaid_job/);
+	await expect(page.getByText(msg('en', 'error_survey_filter_small', { k: 5 })).first()).toBeVisible();
+	await expect(page.locator('p.count')).toContainText(msg('en', 'surveys_responses', { count: 2 }));
+	// A result marked as evidence for an insight, with the breakdown shown.
+	await page.getByRole('button', { name: msg('en', 'surveys_evidence_mark') }).first().click();
+	await expect(page.getByRole('status')).toHaveText(msg('en', 'surveys_done_evidence'));
+	await expect(page.getByRole('button', { name: msg('en', 'surveys_evidence_unmark') })).toHaveCount(1);
 
 	await page.getByRole('button', { name: msg('en', 'surveys_publish') }).click();
 	await expect(page.getByRole('status')).toHaveText(msg('en', 'surveys_done_published'));

@@ -20,19 +20,27 @@ export const load: PageServerLoad = async (event) => {
 	const id = surveyId(event.params.id);
 	const locale = getLocale();
 	const by = event.url.searchParams.get('by') || undefined;
+	const only = event.url.searchParams.get('only') || undefined;
 	const survey = await orErrorPage(() => surveyForm(actor, id));
-	let byError: string | null = null;
+	// A breakdown or narrowing that cannot be used is said beside its field; the results show without it.
+	const problems: Record<string, string> = {};
 	const results = await orErrorPage(async () => {
-		try {
-			return await surveyResults(actor, id, { by, locale });
-		} catch (e) {
-			if (!by || !isDomainError(e) || e.field !== 'by') throw e;
-			byError = translate(e.message, locale, e.inputs);
-			return surveyResults(actor, id, { locale });
+		const asked = { by, only };
+		for (;;) {
+			try {
+				return await surveyResults(actor, id, { ...asked, locale });
+			} catch (e) {
+				const field = isDomainError(e) ? e.field : undefined;
+				if (!isDomainError(e) || (field !== 'by' && field !== 'only') || !asked[field]) throw e;
+				problems[field] = translate(e.message, locale, e.inputs);
+				asked[field] = undefined;
+			}
 		}
 	});
+	const byError = problems.by ?? null;
+	const onlyError = problems.only ?? null;
 	const evidence = survey.manage ? await orErrorPage(() => evidenceMarks(actor, id)) : [];
-	return { survey, results, byError, evidence, done: event.url.searchParams.get('done') };
+	return { survey, results, byError, onlyError, evidence, done: event.url.searchParams.get('done') };
 };
 
 export const actions: Actions = {
