@@ -44,7 +44,7 @@ export interface MeetingsBenchOptions {
 	log?: (line: string) => void;
 }
 
-type Stats = { p50: number; p95: number; p99: number; n: number };
+export type Stats = { p50: number; p95: number; p99: number; n: number };
 
 export interface MeetingsBenchFigures {
 	participants: number;
@@ -86,11 +86,11 @@ const WARM = 10;
 /** `--explain` (as for scripts/bench.ts): print the statements behind one join and one entry. */
 const EXPLAIN = process.argv.includes('--explain');
 const PROFILE_DIR = process.argv.includes('--profile-server') ? process.argv[process.argv.indexOf('--profile-server') + 1] : undefined;
-const round = (n: number) => Math.round(n * 100) / 100;
-const now = () => performance.now();
+export const round = (n: number) => Math.round(n * 100) / 100;
+export const now = () => performance.now();
 const sleep = (ms: number) => new Promise((res) => setTimeout(res, ms));
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-function stats(samples: number[]): Stats {
+export function stats(samples: number[]): Stats {
 	const s = [...samples].sort((a, b) => a - b);
 	return { p50: round(pct(s, 50)), p95: round(pct(s, 95)), p99: round(pct(s, 99)), n: s.length };
 }
@@ -107,7 +107,8 @@ function cpuMsOf(pid: number | undefined): number | null {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string; agent: http.Agent }) {
+/** One HTTP request on `agent`, the whole body read (the other bench scripts use it too). */
+export function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string; agent: http.Agent }) {
 	return new Promise<{ status: number; body: string }>((resolve, reject) => {
 		const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent: options.agent }, (res) => {
 			const chunks: Buffer[] = [];
@@ -121,7 +122,7 @@ function request(url: string, options: { method?: string; headers?: Record<strin
 }
 
 /** The platform in its child process, driven over IPC (as scripts/bench.ts drives it). */
-async function startBenchServer(dbUrl: string) {
+export async function startBenchServer(dbUrl: string) {
 	const child: ChildProcess = fork('scripts/bench-server.ts', [], {
 		execArgv: ['--import', 'tsx', ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])],
 		env: { ...process.env, BENCH_DB_URL: dbUrl, NODE_ENV: 'production' },

@@ -18,7 +18,6 @@
 //
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- --surveys-only
 import { createHash, randomBytes } from 'node:crypto';
-import { fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,21 +26,13 @@ import { readConfig } from '../src/lib/server/config';
 import { startRuntime, stopRuntime } from '../src/lib/server/runtime';
 import { sessions, surveys, userRoles, users } from '../src/lib/server/db/schema';
 import type { SurveyDefinition, SurveyQuestion } from '../src/lib/shared/surveys';
+import { now, request, round, startBenchServer, stats, type Stats } from './bench-meetings';
 
-type Stats = { p50: number; p95: number; p99: number; n: number };
 export interface SurveysBenchFigures {
 	answers: { members: number; concurrency: number; seconds: number; per_second: number; refused: number; responses_kept: number; participations: number };
 	results: { responses: number; questions: number; api: Stats; raw: Stats; ratio_p95: number; statements: number };
 	load_average: [number, number];
 }
-
-const round = (n: number) => Math.round(n * 100) / 100;
-const now = () => performance.now();
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-const stats = (xs: number[]): Stats => {
-	const s = [...xs].sort((a, b) => a - b);
-	return { p50: round(pct(s, 50)), p95: round(pct(s, 95)), p99: round(pct(s, 99)), n: s.length };
-};
 
 const b = (t: string) => ({ nl: t, en: t });
 const options = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `o${i + 1}`, label: b(`Option ${i + 1}`) }));
@@ -72,56 +63,6 @@ function randomAnswer(): Record<string, unknown> {
 		else if (r < 0.3) answers[q.key] = 'Een werkvergunning die weken duurt in plaats van maanden';
 	}
 	return { answers, attach: true };
-}
-
-function request(url: string, o: { method?: string; headers?: Record<string, string>; body?: string; agent: http.Agent }) {
-	return new Promise<{ status: number; body: string }>((resolve, reject) => {
-		const req = http.request(url, { method: o.method ?? 'GET', headers: o.headers, agent: o.agent }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-			res.on('error', reject);
-		});
-		req.on('error', reject);
-		req.end(o.body);
-	});
-}
-
-async function startBenchServer(dbUrl: string) {
-	const child: ChildProcess = fork('scripts/bench-server.ts', [], {
-		execArgv: ['--import', 'tsx'],
-		env: { ...process.env, BENCH_DB_URL: dbUrl, NODE_ENV: 'production' },
-		serialization: 'advanced',
-		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
-	});
-	let next = 1;
-	const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-	const url = await new Promise<string>((resolve, reject) => {
-		child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
-		child.on('message', (m: { ready?: string; id?: number; result?: unknown; error?: string }) => {
-			if (m.ready) return resolve(m.ready);
-			const p = pending.get(m.id!);
-			if (!p) return;
-			pending.delete(m.id!);
-			if (m.error) p.reject(new Error(m.error));
-			else p.resolve(m.result);
-		});
-	});
-	const call = (cmd: string, args: Record<string, unknown> = {}) =>
-		new Promise<unknown>((resolve, reject) => {
-			const id = next++;
-			pending.set(id, { resolve, reject });
-			child.send({ id, cmd, ...args });
-		});
-	return {
-		url,
-		call,
-		close: async () => {
-			const exited = new Promise((res) => child.once('exit', res));
-			await call('close').catch(() => {});
-			await exited;
-		}
-	};
 }
 
 async function seed(url: string, members: number) {
