@@ -21,6 +21,8 @@ import { healthRoutes } from './api/health';
 import { membershipRoutes } from './api/membership';
 import { discussionRoutes } from './api/discussion';
 import { surveyRoutes } from './api/surveys';
+import { insightRoutes } from './api/insights';
+import { figuresRoutes } from './api/insights-figures';
 import { boardRoutes } from './api/board';
 
 /**
@@ -50,7 +52,7 @@ export interface AppOptions {
 
 /** Every API route, in one list: registered, documented and checked by the authorization matrix. */
 export function apiRoutes(secure: boolean, origin: string): RouteSpec[] {
-	const routes = [...healthRoutes(), ...authRoutes(secure), ...meRoutes(secure), ...adminRoutes(), ...membershipRoutes(secure), ...discussionRoutes(), ...moderationRoutes(), ...boardRoutes(), ...surveyRoutes()];
+	const routes = [...healthRoutes(), ...authRoutes(secure), ...meRoutes(secure), ...adminRoutes(), ...membershipRoutes(secure), ...discussionRoutes(), ...moderationRoutes(), ...boardRoutes(), ...surveyRoutes(), ...insightRoutes(), ...figuresRoutes()];
 	routes.push(
 		defineRoute({
 			method: 'GET',

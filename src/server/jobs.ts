@@ -6,6 +6,7 @@ import { forgetOldSubmissions } from '../lib/server/discussion/submissions';
 import { endDueTerms, noticeEndingTerms } from '../lib/server/board/terms';
 import { sendMeetingReminders } from '../lib/server/meetings/reminders';
 import { mixResponses, sendSurveyMail } from '../lib/server/surveys/mailing';
+import { flagOverdueActions } from '../lib/server/insights/actions';
 
 /**
  * The process's background work, composed here (the runner itself knows no
@@ -71,7 +72,16 @@ export function startBackgroundJobs(log: FastifyBaseLogger): { jobs: JobRunner; 
 				}
 			},
 			// Responses of open surveys rewritten together, so the database's bookkeeping no longer lines them up with who took part.
-			{ name: 'survey-mix', everyMs: 10 * 60_000, run: () => mixResponses() }
+			{ name: 'survey-mix', everyMs: 10 * 60_000, run: () => mixResponses() },
+			// Policy actions past their date: their owner and policy staff are told once per due date (insights/actions.ts).
+			{
+				name: 'overdue-actions',
+				everyMs: 10 * 60_000,
+				run: async () => {
+					const flagged = await flagOverdueActions();
+					if (flagged) log.info({ flagged }, 'overdue policy actions flagged');
+				}
+			}
 		],
 		{ log }
 	);

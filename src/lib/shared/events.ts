@@ -68,6 +68,8 @@ export interface ServerToClientEvents {
 	'survey:count': (payload: { surveyId: number; responses: number }) => void;
 	/** A survey's owners changed it (room `survey:<id>`): open builders and results fetch it again. */
 	'survey:changed': (payload: { surveyId: number; change: 'created' | 'edited' | 'results' }) => void;
+	/** The policy loop moved (room `insights`, coordinators and policy staff): lists and the dashboard fetch again. */
+	'insights:changed': (payload: { what: 'insight' | 'action' | 'outcome' | 'evidence'; id: number }) => void;
 }
 
 export interface ClientToServerEvents {

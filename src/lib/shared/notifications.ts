@@ -22,7 +22,11 @@ export const NOTIFICATION_KINDS = [
 	// Surveys: one is open for you, closes soon and you have not answered, its results are published.
 	'survey_open',
 	'survey_reminder',
-	'survey_results'
+	'survey_results',
+	// The policy loop: your draft insight was decided; an action you own (or any, for policy staff) is overdue; an outcome your input led to is published.
+	'insight_decided',
+	'action_overdue',
+	'outcome_published'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -60,5 +64,8 @@ export const NOTIFICATION_HREF: Partial<Record<NotificationKind, (data: Record<s
 	meeting_notes_published: (d) => (typeof d.meetingId === 'number' ? `/board/sessions/${d.meetingId}/notes` : '/board'),
 	survey_open: (d) => (typeof d.surveyId === 'number' ? `/surveys/${d.surveyId}` : '/surveys'),
 	survey_reminder: (d) => (typeof d.surveyId === 'number' ? `/surveys/${d.surveyId}` : '/surveys'),
-	survey_results: (d) => (typeof d.surveyId === 'number' ? `/surveys/${d.surveyId}/results` : '/surveys')
+	survey_results: (d) => (typeof d.surveyId === 'number' ? `/surveys/${d.surveyId}/results` : '/surveys'),
+	insight_decided: (d) => (typeof d.insightId === 'number' ? `/insights/${d.insightId}` : '/insights'),
+	action_overdue: (d) => (typeof d.actionId === 'number' ? `/insights/actions/${d.actionId}` : '/insights/actions'),
+	outcome_published: (d) => (typeof d.outcomeId === 'number' ? `/outcomes/${d.outcomeId}` : '/outcomes')
 };

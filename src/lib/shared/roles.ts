@@ -29,6 +29,7 @@ const ROLE_CAPABILITIES = {
 	moderator: [
 		'group.participate',
 		'moderation.act',
+		'insights.capture',
 		'audit.read',
 		'invitations.manage',
 		'joinRequests.decide'
@@ -40,14 +41,17 @@ const ROLE_CAPABILITIES = {
 		'board.composition.read',
 		'board.notes.write',
 		'surveys.manage',
-		'insights.contribute'
+		'insights.contribute',
+		'insights.capture',
+		'insights.figures'
 	],
 	// Policy staff see the board's composition only as suppressed figures, never a person's profile.
 	policy_staff: [
 		'board.notes.readPublished',
 		'board.composition.read',
 		'surveys.manage',
-		'insights.review'
+		'insights.review',
+		'insights.figures'
 	],
 	admin: ['admin.users', 'admin.categories', 'admin.settings', 'audit.read', 'invitations.manage']
 } as const satisfies Record<Role, readonly string[]>;

@@ -30,6 +30,9 @@ export const meetingCoordinatorsRoom = (meetingId: number) => `meeting:${meeting
 /** A survey's owners' room: the count of answers as they come in. */
 export const surveyRoom = (surveyId: number) => `survey:${surveyId}`;
 
+/** The policy loop's staff room: coordinators and policy staff, while an insights page or the dashboard is open. */
+export const INSIGHTS_ROOM = 'insights';
+
 /** A room a person may ask to follow, as its rule sees it. */
 export type Room =
 	| { kind: 'group' }
@@ -40,7 +43,8 @@ export type Room =
 	| { kind: 'board:coordinators' }
 	| { kind: 'meeting'; meetingId: number }
 	| { kind: 'meeting:coordinators'; meetingId: number }
-	| { kind: 'survey'; surveyId: number };
+	| { kind: 'survey'; surveyId: number }
+	| { kind: 'insights' };
 export type RoomKind = Room['kind'];
 
 /**
@@ -61,6 +65,7 @@ export function parseRoom(name: string): Room | null {
 	if (name === ADMIN_USERS_ROOM) return { kind: 'admin:users' };
 	if (name === BOARD_ROOM) return { kind: 'board' };
 	if (name === BOARD_COORDINATORS_ROOM) return { kind: 'board:coordinators' };
+	if (name === INSIGHTS_ROOM) return { kind: 'insights' };
 	const meeting = MEETING.exec(name);
 	if (meeting) return { kind: meeting[2] ? 'meeting:coordinators' : 'meeting', meetingId: Number(meeting[1]) };
 	const survey = SURVEY.exec(name);

@@ -7,6 +7,7 @@ import { discussionRoomRules } from '../../lib/server/discussion/rooms';
 import { meetingRoomRules } from '../../lib/server/meetings/rooms';
 import { moderationRoomRules } from '../../lib/server/moderation/rooms';
 import { surveyRoomRules } from '../../lib/server/surveys/rooms';
+import { insightsRoomRules } from '../../lib/server/insights/rooms';
 import { isPersonalRoom, parseRoom, userRoom, type Room, type RoomRules } from '../../lib/shared/rooms';
 import type { Io } from './types';
 
@@ -17,7 +18,7 @@ export const RoomName = z.string().min(1).max(120);
  * Who may follow which room: each capability's rule for its own rooms. A new
  * kind of room in shared/rooms.ts fails to compile here until it has a rule.
  */
-const RULES: Required<RoomRules<Actor>> = { ...discussionRoomRules, ...moderationRoomRules, ...adminRoomRules, ...boardRoomRules, ...meetingRoomRules, ...surveyRoomRules };
+const RULES: Required<RoomRules<Actor>> = { ...discussionRoomRules, ...moderationRoomRules, ...adminRoomRules, ...boardRoomRules, ...meetingRoomRules, ...surveyRoomRules, ...insightsRoomRules };
 
 /** Returns when the actor may follow the room; throws a DomainError (`not_found` for a name no one may follow) when not. */
 export async function authorizeRoom(actor: Actor, name: string): Promise<void> {

@@ -127,6 +127,12 @@ export type DomainEvent =
 			type: 'survey.answered';
 			surveyId: number;
 	  }
+	| {
+			/** The policy loop moved (an insight, its evidence, an action, an outcome): the staff's pages and dashboard fetch again. */
+			type: 'insights.changed';
+			what: 'insight' | 'action' | 'outcome' | 'evidence';
+			id: number;
+	  }
 	| { type: 'notification.created'; userId: string; notificationId: number }
 	| { type: 'notifications.read'; userId: string };
 

@@ -8,6 +8,7 @@ import { notificationsFanout } from './notifications';
 import { meetingQuestionsFanout } from './meeting-questions';
 import { meetingsFanout } from './meetings';
 import { surveysFanout } from './surveys';
+import { insightsFanout } from './insights';
 
 /**
  * Committed domain events, turned into socket messages: one fan-out per
@@ -15,6 +16,6 @@ import { surveysFanout } from './surveys';
  * Returns the function that stops listening.
  */
 export function startFanout(io: Io, bus: EventBus): () => void {
-	const off = [...accountsFanout(io, bus), ...discussionFanout(io, bus), ...moderationFanout(io, bus), ...notificationsFanout(io, bus), ...boardFanout(io, bus), ...meetingQuestionsFanout(io, bus), ...meetingsFanout(io, bus), ...surveysFanout(io, bus)];
+	const off = [...accountsFanout(io, bus), ...discussionFanout(io, bus), ...moderationFanout(io, bus), ...notificationsFanout(io, bus), ...boardFanout(io, bus), ...meetingQuestionsFanout(io, bus), ...meetingsFanout(io, bus), ...surveysFanout(io, bus), ...insightsFanout(io, bus)];
 	return () => off.forEach((f) => f());
 }

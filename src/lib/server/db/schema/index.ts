@@ -6,3 +6,4 @@ export * from './jobs';
 export * from './board';
 export * from './meetings';
 export * from './surveys';
+export * from './insights';
