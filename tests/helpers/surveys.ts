@@ -10,6 +10,7 @@ export interface NewSurvey {
 	anonymous?: boolean;
 	audience?: 'members' | 'board' | 'segment';
 	regions?: string[];
+	countries?: string[];
 	languages?: string[];
 	opensAt?: string;
 	closesAt?: string;
@@ -37,6 +38,7 @@ export async function createSurvey(t: TestServer, cookie: string, input: NewSurv
 			anonymous: input.anonymous ?? true,
 			audience: input.audience ?? 'members',
 			regions: input.regions ?? [],
+			countries: input.countries ?? [],
 			languages: input.languages ?? [],
 			opensAt: input.opensAt ?? hoursFromNow(-1),
 			closesAt: input.closesAt ?? hoursFromNow(48)

@@ -16,7 +16,8 @@ import {
 	type CompositionCross,
 	type CompositionDimension,
 	type CompositionPopulation,
-	type CompositionView
+	type CompositionView,
+	type CurrentTarget
 } from '../../shared/board-composition';
 import { representation, type Cell, type CrossFigures, type OneWayFigures } from '../../shared/statistics';
 import { SENSITIVE_DIMENSION } from '../../shared/board';
@@ -166,6 +167,44 @@ function exactCross(rows: string[], columns: string[], counts: number[][], k: nu
 
 const hiddenPattern = (cells: Cell[]): string => cells.map((c) => (c.kind === 'shown' ? 's' : 'h')).join('');
 
+/** A dimension's options in the reader's language, "not answered" last. */
+const labelledOptions = (d: DimensionDef, locale: Language) => [
+	...d.options.map((o) => ({ key: o.key, label: o.label[locale] })),
+	{ key: NOT_ANSWERED, label: translate('board_composition_not_answered', locale) }
+];
+
+/**
+ * Each dimension's table, labelled in the reader's language and set against
+ * the targets given: exact (a coordinator's own view) or after small-cell
+ * suppression (threshold k). The composition page and the annual figures
+ * (insights/figures.ts) both print these, so a board's composition is hidden
+ * the same way wherever it appears.
+ */
+export function compositionDimensions(
+	defs: DimensionDef[],
+	counts: CompositionCounts,
+	opts: { k: number; exact: boolean; targets: readonly CurrentTarget[]; locale: Language }
+): CompositionDimension[] {
+	const { k, exact, targets, locale } = opts;
+	return defs.map((d, j) => {
+		const options = counts.dimensions[j]!.options;
+		const figures = exact ? exactOneWay(options, k) : suppressOneWay(options, { k });
+		return {
+			key: d.key,
+			label: d.label[locale],
+			sensitive: d.sensitive,
+			derived: d.derived,
+			options: labelledOptions(d, locale).map((o, i) => {
+				const t = targets.find((x) => x.dimension === d.key && x.option === o.key);
+				const target = t ? { min: t.minShare, max: t.maxShare } : null;
+				const fraction = target ? { min: target.min === null ? null : target.min / 100, max: target.max === null ? null : target.max / 100 } : undefined;
+				return { ...o, target, representation: representation(figures, figures.options[i]!.cell, fraction) };
+			}),
+			figures
+		};
+	});
+}
+
 /**
  * The composition page's figures (board.composition.read). Coordinators see
  * exact counts, of the active board or of the pool. Policy staff see the
@@ -199,26 +238,8 @@ export async function composition(actor: Actor, raw: CompositionQuery, locale: L
 	const columnsAt = at(query.columns, 'columns');
 	const [matrix, targets, k] = await Promise.all([answerMatrix(reader, query.population, defs), currentTargets(reader), getSetting('boardSmallCell')]);
 	const counts = countMatrix(matrix);
-	const notAnswered = translate('board_composition_not_answered', locale);
-	const labelled = (d: DimensionDef) => [...d.options.map((o) => ({ key: o.key, label: o.label[locale] })), { key: NOT_ANSWERED, label: notAnswered }];
-
-	const dimensions: CompositionDimension[] = defs.map((d, j) => {
-		const options = counts.dimensions[j]!.options;
-		const figures = exact ? exactOneWay(options, k) : suppressOneWay(options, { k });
-		return {
-			key: d.key,
-			label: d.label[locale],
-			sensitive: d.sensitive,
-			derived: d.derived,
-			options: labelled(d).map((o, i) => {
-				const t = targets.find((x) => x.dimension === d.key && x.option === o.key);
-				const target = t ? { min: t.minShare, max: t.maxShare } : null;
-				const fraction = target ? { min: target.min === null ? null : target.min / 100, max: target.max === null ? null : target.max / 100 } : undefined;
-				return { ...o, target, representation: representation(figures, figures.options[i]!.cell, fraction) };
-			}),
-			figures
-		};
-	});
+	const dimensions = compositionDimensions(defs, counts, { k, exact, targets, locale });
+	const labelled = (d: DimensionDef) => labelledOptions(d, locale);
 
 	let cross: CompositionCross | null = null;
 	if (rowsAt >= 0 && columnsAt >= 0) {

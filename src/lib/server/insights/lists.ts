@@ -7,6 +7,7 @@ import { parseInput } from '../input';
 import { cursorRefused, decodeCursor, timeKey, toPage, type Page } from '../paging';
 import { contributes, loadInsight, requireStaff, reviews } from './access';
 import { evidenceOf, reachOf, type EvidenceView } from './evidence';
+import { qualified } from '../discussion/visibility';
 import { InsightListQuery } from './schemas';
 import type { ActionStatus, InsightEventKind, InsightStatus } from '../../shared/insights';
 
@@ -50,11 +51,11 @@ export async function listInsights(actor: Actor, raw: InsightListQuery = {}, lim
 			status: i.status,
 			updatedAt: i.updatedAt,
 			key: timeKey(i.updatedAt),
-			evidence: sql<number>`(select count(*)::int from insight_evidence e where e.insight_id = ${i.id})`,
+			evidence: sql<number>`(select count(*)::int from insight_evidence e where e.insight_id = ${qualified(i.id)})`,
 			withdrawn: sql<number>`(select count(*)::int from insight_evidence e
 				left join post_excerpts pe on pe.id = e.excerpt_id left join posts p on p.id = pe.post_id
 				left join meeting_note_entries n on n.id = e.note_entry_id
-				where e.insight_id = ${i.id} and (
+				where e.insight_id = ${qualified(i.id)} and (
 					(e.kind = 'post_excerpt' and (p.id is null or p.status <> 'visible'))
 					or (e.kind = 'session_note' and (n.id is null or n.state = 'rejected'))
 					or (e.kind = 'survey_result' and e.survey_evidence_id is null)))`
@@ -64,7 +65,7 @@ export async function listInsights(actor: Actor, raw: InsightListQuery = {}, lim
 			and(
 				contributes(a) ? undefined : ne(i.status, 'draft'),
 				input.status ? eq(i.status, input.status) : undefined,
-				input.theme ? sql`exists (select 1 from insight_theme_links l where l.insight_id = ${i.id} and l.theme_id = ${input.theme})` : undefined,
+				input.theme ? sql`exists (select 1 from insight_theme_links l where l.insight_id = ${qualified(i.id)} and l.theme_id = ${input.theme})` : undefined,
 				after ? sql`(${i.updatedAt}, ${i.id}) < (${after.k}::timestamptz, ${Number(after.id)})` : undefined
 			)
 		)

@@ -41,6 +41,8 @@ export interface OutcomeView {
 	/** What it answers: an action (done) with its insights, or one declined insight with its reason. */
 	action: { id: number; title: string } | null;
 	insights: { id: number; title: string; status: string; declineReason: string | null; evidence: EvidenceView[] }[];
+	/** What this reader may do: publish or rewrite it (policy staff, until published), open the staff's pages of its action and insights. */
+	can: { publish: boolean; edit: boolean; openStaffPages: boolean };
 }
 
 /** Writes (or rewrites, until published) the outcome of a done action or a declined insight. */
@@ -211,7 +213,9 @@ function requireReader(actor: Actor) {
 
 /** Published outcomes, newest first (20 per page, by id). */
 export async function listOutcomes(actor: Actor, cursor?: string, limit = 20): Promise<Page<{ id: number; title: Bilingual; did: Bilingual; publishedAt: Date; threadId: number | null }>> {
-	requireReader(actor);
+	const { a } = requireReader(actor);
+	// The thread is in the group: named only to those who can follow it there.
+	const group = can(a.user, 'group.participate');
 	const before = idCursor(cursor);
 	const rows = await db()
 		.select({ id: outcomes.id, titleNl: outcomes.titleNl, titleEn: outcomes.titleEn, didNl: outcomes.didNl, didEn: outcomes.didEn, publishedAt: outcomes.publishedAt, threadId: outcomes.threadId })
@@ -220,7 +224,7 @@ export async function listOutcomes(actor: Actor, cursor?: string, limit = 20): P
 		.orderBy(desc(outcomes.id))
 		.limit(limit + 1);
 	return toIdPage(
-		rows.map((r) => ({ id: r.id, title: { nl: r.titleNl, en: r.titleEn }, did: { nl: r.didNl, en: r.didEn }, publishedAt: r.publishedAt!, threadId: r.threadId })),
+		rows.map((r) => ({ id: r.id, title: { nl: r.titleNl, en: r.titleEn }, did: { nl: r.didNl, en: r.didEn }, publishedAt: r.publishedAt!, threadId: group ? r.threadId : null })),
 		limit
 	);
 }
@@ -245,7 +249,8 @@ export async function outcomeDetail(actor: Actor, id: number): Promise<OutcomeVi
 		publishedAt: o.publishedAt,
 		threadId: can(a.user, 'group.participate') ? o.threadId : null,
 		action: action[0] ?? null,
-		insights: rows.map((r) => ({ ...r, evidence: evidence.get(r.id) ?? [] }))
+		insights: rows.map((r) => ({ ...r, evidence: evidence.get(r.id) ?? [] })),
+		can: { publish: can(a.user, 'insights.review') && !o.publishedAt, edit: can(a.user, 'insights.review') && !o.publishedAt, openStaffPages: staff }
 	};
 }
 

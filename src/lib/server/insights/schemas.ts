@@ -109,3 +109,4 @@ export type InsightListQuery = z.input<typeof InsightListQuery>;
 export const CursorQuery = z.object({ cursor: z.string({ error: 'error_cursor' }).max(200, 'error_cursor').optional() });
 
 export const YearQuery = z.object({ year: wholeNumber('error_figures_year', { min: 2000, max: 2100 }).optional() });
+export type YearQuery = z.input<typeof YearQuery>;
