@@ -219,7 +219,38 @@ const ROUTES: Record<string, Row> = {
 	'GET /api/surveys/{id}/evidence':                   [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
 	'PUT /api/surveys/{id}/evidence':                   [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
 	'GET /api/surveys/{id}/results.csv':                [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
-	'GET /api/surveys/{id}/responses.csv':              [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ]
+	'GET /api/surveys/{id}/responses.csv':              [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	// The policy loop: moderators and coordinators who read the group capture excerpts (the demo coordinator does not:
+	// refused by the domain); coordinators draft, policy staff review and act; outcomes are for the group and the staff.
+	//                                                    anon pend susp member board mod coord policy admin
+	'POST /api/insights/excerpts':                      [ 401, 403, 401, 403, 403, 201, 403, 403, 403 ],
+	'GET /api/insights/evidence':                       [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'GET /api/insights':                                [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'POST /api/insights':                               [ 401, 403, 401, 403, 403, 403, 201, 403, 403 ],
+	'GET /api/insights/{id}':                           [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'PUT /api/insights/{id}':                           [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'POST /api/insights/{id}/evidence':                 [ 401, 403, 401, 403, 403, 403, 201, 403, 403 ],
+	'DELETE /api/insights/{id}/evidence/{evidenceId}':  [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'POST /api/insights/{id}/submit':                   [ 401, 403, 401, 403, 403, 403, 200, 403, 403 ],
+	'POST /api/insights/{id}/review':                   [ 401, 403, 401, 403, 403, 403, 403, 200, 403 ],
+	'POST /api/insights/{id}/merge':                    [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'PUT /api/insights/{id}/outcome':                   [ 401, 403, 401, 403, 403, 403, 403, 200, 403 ],
+	'GET /api/insights/dashboard':                      [ 401, 403, 401, 403, 403, 403, 403, 200, 403 ],
+	'GET /api/insight-themes':                          [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'POST /api/insight-themes':                         [ 401, 403, 401, 403, 403, 403, 403, 201, 403 ],
+	'PUT /api/insight-themes/{id}/archived':            [ 401, 403, 401, 403, 403, 403, 403, 200, 403 ],
+	'GET /api/policy-actions':                          [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'GET /api/policy-actions/owners':                   [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'POST /api/policy-actions':                         [ 401, 403, 401, 403, 403, 403, 403, 201, 403 ],
+	'GET /api/policy-actions/{id}':                     [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'PUT /api/policy-actions/{id}':                     [ 401, 403, 401, 403, 403, 403, 403, 200, 403 ],
+	'PUT /api/policy-actions/{id}/status':              [ 401, 403, 401, 403, 403, 403, 403, 200, 403 ],
+	'PUT /api/policy-actions/{id}/outcome':             [ 401, 403, 401, 403, 403, 403, 403, 200, 403 ],
+	'POST /api/outcomes/{id}/publish':                  [ 401, 403, 401, 403, 403, 403, 403, 200, 403 ],
+	'GET /api/outcomes':                                [ 401, 403, 401, 200, 200, 200, 200, 200, 403 ],
+	'GET /api/outcomes/{id}':                           [ 401, 403, 401, 200, 200, 200, 200, 200, 403 ],
+	'GET /api/insights/figures':                        [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ],
+	'GET /api/insights/figures.csv':                    [ 401, 403, 401, 403, 403, 403, 200, 200, 403 ]
 };
 
 type SocketOutcome = 'connected' | 'refused' | 'ok' | 'forbidden' | 'not_found' | '-';
@@ -249,7 +280,9 @@ const SOCKET_EVENTS: Record<string, Record<string, SocketRow>> = {
 		'meeting:{meeting}': [ '-', 'forbidden', '-', 'not_found', 'ok',        'not_found', 'ok',        'not_found', 'not_found' ],
 		'meeting:{meeting}:coordinators': [ '-', 'forbidden', '-', 'not_found', 'forbidden', 'not_found', 'ok', 'not_found', 'not_found' ],
 		// A survey's live count: its owners only.
-		'survey:{survey}': [ '-', 'forbidden', '-', 'forbidden', 'forbidden', 'forbidden', 'ok',        'ok',        'forbidden' ]
+		'survey:{survey}': [ '-', 'forbidden', '-', 'forbidden', 'forbidden', 'forbidden', 'ok',        'ok',        'forbidden' ],
+		// The policy loop's staff room: coordinators and policy staff.
+		'insights':      [ '-', 'forbidden', '-', 'forbidden', 'forbidden', 'forbidden', 'ok',        'ok',        'forbidden' ]
 	},
 	'room:leave': {
 		'admin:users':   [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
@@ -260,7 +293,8 @@ const SOCKET_EVENTS: Record<string, Record<string, SocketRow>> = {
 		'board:coordinators': [ '-', 'ok',   '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
 		'meeting:{meeting}': [ '-', 'ok',    '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
 		'meeting:{meeting}:coordinators': [ '-', 'ok', '-', 'ok',      'ok',        'ok',        'ok',        'ok',        'ok'        ],
-		'survey:{survey}': [ '-', 'ok',    '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ]
+		'survey:{survey}': [ '-', 'ok',    '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ],
+		'insights':      [ '-', 'ok',        '-', 'ok',        'ok',        'ok',        'ok',        'ok',        'ok'        ]
 	}
 };
 
@@ -476,6 +510,52 @@ let closedSurveyFixture: Promise<number> | undefined;
 const closedMatrixSurvey = () => (closedSurveyFixture ??= matrixSurvey('closed'));
 const surveyQuestion = { section: 's1', kind: 'single', textNl: 'Nog een?', textEn: 'Another?', options: 'Ja | Yes\nNee | No' };
 const surveySettings = { titleNl: 'Matrix', titleEn: 'Matrix', opensAt: new Date(Date.now() - 3600_000).toISOString(), closesAt: new Date(Date.now() + 72 * 3600_000).toISOString() };
+
+/**
+ * The policy loop's fixtures, through the API as its people would make them: an excerpt the moderator captured of
+ * the discussion fixture's post, and insights taken as far as each route needs (fresh ones where a call uses one up).
+ */
+let excerptFixture: Promise<number> | undefined;
+const matrixExcerpt = () =>
+	(excerptFixture ??= (async () => {
+		const res = await t.api('/api/insights/excerpts', { method: 'POST', cookie: principals.moderator.cookie, body: { postId: (await discussion()).postId, excerpt: 'Hello.' } });
+		if (res.status !== 201) throw new Error(`excerpt fixture: ${res.status} ${JSON.stringify(res.body)}`);
+		return res.body.id as number;
+	})());
+async function matrixInsight(state: 'draft' | 'new' | 'accepted' | 'declined'): Promise<number> {
+	const made = await t.api('/api/insights', { method: 'POST', cookie: principals.coordinator.cookie, body: { title: 'Matrix insight', summary: 'For the matrix.', excerpts: [await matrixExcerpt()] } });
+	if (made.status !== 201) throw new Error(`insight fixture: ${made.status} ${JSON.stringify(made.body)}`);
+	const id = made.body.id as number;
+	if (state === 'draft') return id;
+	await t.api(`/api/insights/${id}/submit`, { method: 'POST', cookie: principals.coordinator.cookie });
+	if (state === 'new') return id;
+	const reviewed = await t.api(`/api/insights/${id}/review`, { method: 'POST', cookie: principals.policy_staff.cookie, body: { status: state, reason: 'Matrix.' } });
+	if (reviewed.status !== 200) throw new Error(`review fixture: ${reviewed.status} ${JSON.stringify(reviewed.body)}`);
+	return id;
+}
+let acceptedFixture: Promise<number> | undefined;
+const acceptedInsight = () => (acceptedFixture ??= matrixInsight('accepted'));
+let newFixture: Promise<number> | undefined;
+const newInsight = () => (newFixture ??= matrixInsight('new'));
+const actionBody = async () => ({ title: 'Matrix action', description: 'For the matrix.', ownerId: principals.policy_staff.userId, insights: [await acceptedInsight()] });
+async function matrixAction(done: boolean): Promise<number> {
+	const made = await t.api('/api/policy-actions', { method: 'POST', cookie: principals.policy_staff.cookie, body: await actionBody() });
+	if (made.status !== 201) throw new Error(`action fixture: ${made.status} ${JSON.stringify(made.body)}`);
+	if (done) await t.api(`/api/policy-actions/${made.body.id}/status`, { method: 'PUT', cookie: principals.policy_staff.cookie, body: { status: 'done' } });
+	return made.body.id as number;
+}
+let actionFixture: Promise<number> | undefined;
+const openAction = () => (actionFixture ??= matrixAction(false));
+const outcomeBody = { titleNl: 'Matrix', titleEn: 'Matrix', heardNl: 'Gehoord.', heardEn: 'Heard.', didNl: 'Gedaan.', didEn: 'Done.' };
+async function matrixOutcome(published: boolean): Promise<number> {
+	const action = await matrixAction(true);
+	const saved = await t.api(`/api/policy-actions/${action}/outcome`, { method: 'PUT', cookie: principals.policy_staff.cookie, body: outcomeBody });
+	if (saved.status !== 200) throw new Error(`outcome fixture: ${saved.status} ${JSON.stringify(saved.body)}`);
+	if (published) await t.api(`/api/outcomes/${saved.body.id}/publish`, { method: 'POST', cookie: principals.policy_staff.cookie });
+	return saved.body.id as number;
+}
+let publishedFixture: Promise<number> | undefined;
+const publishedOutcome = () => (publishedFixture ??= matrixOutcome(true));
 
 /** A valid request for each route, as `who` would make it. */
 async function requestFor(route: string, who: Principal): Promise<Call> {
@@ -748,6 +828,48 @@ async function requestFor(route: string, who: Principal): Promise<Call> {
 		case 'GET /api/surveys/{id}/results.csv':
 		case 'GET /api/surveys/{id}/responses.csv':
 			return { path: route.slice(route.indexOf(' ') + 1).replace('{id}', String(await closedMatrixSurvey())), cookie };
+		case 'POST /api/insights/excerpts':
+			return { path: '/api/insights/excerpts', cookie, body: { postId: (await discussion()).postId, excerpt: 'Hello.' } };
+		case 'POST /api/insights':
+			return { path: '/api/insights', cookie, body: { title: `By ${who.name}`, summary: 'A draft.', excerpts: [await matrixExcerpt()] } };
+		case 'GET /api/insights/{id}':
+			return { path: `/api/insights/${await newInsight()}`, cookie };
+		case 'PUT /api/insights/{id}':
+			return { path: `/api/insights/${await newInsight()}`, cookie, body: { title: `Edited by ${who.name}`, summary: 'Edited.' } };
+		case 'POST /api/insights/{id}/evidence':
+			return { path: `/api/insights/${await newInsight()}/evidence`, cookie, body: { kind: 'post_excerpt', sourceId: await matrixExcerpt() } };
+		case 'DELETE /api/insights/{id}/evidence/{evidenceId}': {
+			// Each caller may take a piece off a draft of its own making; the coordinator's is the only one that exists.
+			const id = await matrixInsight('draft');
+			const detail = await t.api(`/api/insights/${id}`, { cookie: principals.coordinator.cookie });
+			return { path: `/api/insights/${id}/evidence/${detail.body.evidence[0].id}`, cookie };
+		}
+		case 'POST /api/insights/{id}/submit':
+			return { path: `/api/insights/${await matrixInsight('draft')}/submit`, cookie };
+		case 'POST /api/insights/{id}/review':
+			return { path: `/api/insights/${await matrixInsight('new')}/review`, cookie, body: { status: 'under_review' } };
+		case 'POST /api/insights/{id}/merge':
+			return { path: `/api/insights/${await matrixInsight('new')}/merge`, cookie, body: { into: await newInsight() } };
+		case 'PUT /api/insights/{id}/outcome':
+			return { path: `/api/insights/${await matrixInsight('declined')}/outcome`, cookie, body: outcomeBody };
+		case 'POST /api/insight-themes':
+			return { path: '/api/insight-themes', cookie, body: { nameNl: `Thema ${who.name}`, nameEn: `Theme ${who.name}` } };
+		case 'PUT /api/insight-themes/{id}/archived':
+			return { path: '/api/insight-themes/1/archived', cookie, body: { archived: false } };
+		case 'POST /api/policy-actions':
+			return { path: '/api/policy-actions', cookie, body: await actionBody() };
+		case 'GET /api/policy-actions/{id}':
+			return { path: `/api/policy-actions/${await openAction()}`, cookie };
+		case 'PUT /api/policy-actions/{id}':
+			return { path: `/api/policy-actions/${await openAction()}`, cookie, body: await actionBody() };
+		case 'PUT /api/policy-actions/{id}/status':
+			return { path: `/api/policy-actions/${await openAction()}/status`, cookie, body: { status: 'in_progress' } };
+		case 'PUT /api/policy-actions/{id}/outcome':
+			return { path: `/api/policy-actions/${await matrixAction(true)}/outcome`, cookie, body: outcomeBody };
+		case 'POST /api/outcomes/{id}/publish':
+			return { path: `/api/outcomes/${who.name === 'policy_staff' ? await matrixOutcome(false) : 1}/publish`, cookie };
+		case 'GET /api/outcomes/{id}':
+			return { path: `/api/outcomes/${await publishedOutcome()}`, cookie };
 		default: {
 			const path = route.slice(route.indexOf(' ') + 1);
 			if (path.includes('{')) throw new Error(`no request for ${route}: add one to requestFor`);
@@ -799,7 +921,10 @@ describe('authorization matrix: sockets', () => {
 			const result = await t.socket(principals[name].cookie);
 			outcomes.push(`${name} handshake: ${result.connected ? 'connected' : 'refused'}`);
 			expected.push(`${name} handshake: ${SOCKET_HANDSHAKE[i]}`);
+			if (result.connected) result.socket.close();
+			// One connection per event: together they are more than one socket's burst of client events allows.
 			for (const [event, rooms] of Object.entries(SOCKET_EVENTS)) {
+				const result = await t.socket(principals[name].cookie);
 				for (const [room, row] of Object.entries(rooms)) {
 					let outcome: SocketOutcome = '-';
 					if (result.connected) {
@@ -814,8 +939,8 @@ describe('authorization matrix: sockets', () => {
 					outcomes.push(`${name} ${event} ${room}: ${outcome}`);
 					expected.push(`${name} ${event} ${room}: ${row[i]}`);
 				}
+				if (result.connected) result.socket.close();
 			}
-			if (result.connected) result.socket.close();
 		}
 		expect(outcomes).toEqual(expected);
 	});

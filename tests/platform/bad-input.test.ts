@@ -231,7 +231,20 @@ const VALID_BODIES: Record<string, Body | Body[]> = {
 	'POST /api/surveys/{id}/questions/{question}/move': { direction: 'up' },
 	'POST /api/surveys/{id}/responses': { answers: { q1: 'o1', q2: ['o1', 'o2'], q3: 4, q4: 'Meer informatie' }, other: { q2: 'Ergens anders' }, attach: true, attachSensitive: false, dimensions: { work: 'paid_job' } },
 	'PUT /api/surveys/{id}/results/published': { published: true },
-	'PUT /api/surveys/{id}/evidence': { question: 'q1', dimension: 'work', note: 'Vaker zonder werk', marked: true }
+	'PUT /api/surveys/{id}/evidence': { question: 'q1', dimension: 'work', note: 'Vaker zonder werk', marked: true },
+	'POST /api/insights/excerpts': { postId: 999999, excerpt: 'Zonder werkvergunning mocht ik niets.' },
+	'POST /api/insights': { title: 'Werkvergunningen', summary: 'Partners lopen vast.', themes: [1], notes: [], surveyResults: [], excerpts: [], version: 1 },
+	'PUT /api/insights/{id}': { title: 'Werkvergunningen', summary: 'Partners lopen vast.', themes: [1], notes: [], surveyResults: [], excerpts: [], version: 1 },
+	'POST /api/insights/{id}/evidence': { kind: 'post_excerpt', sourceId: 1 },
+	'POST /api/insights/{id}/review': { status: 'declined', reason: 'Dit regelt het gastland.' },
+	'POST /api/insights/{id}/merge': { into: 2 },
+	'PUT /api/insights/{id}/outcome': { titleNl: 'Waarom niet', titleEn: 'Why not', heardNl: 'Gehoord.', heardEn: 'Heard.', didNl: 'Niet gedaan.', didEn: 'Not done.' },
+	'POST /api/insight-themes': { nameNl: 'Wonen', nameEn: 'Housing' },
+	'PUT /api/insight-themes/{id}/archived': { archived: true },
+	'POST /api/policy-actions': { title: 'Werkinformatie', description: 'Per post.', ownerId: '00000000-0000-4000-8000-000000000000', dueDate: '2027-03-31', insights: [1] },
+	'PUT /api/policy-actions/{id}': { title: 'Werkinformatie', description: 'Per post.', ownerId: '00000000-0000-4000-8000-000000000000', dueDate: '2027-03-31', insights: [1] },
+	'PUT /api/policy-actions/{id}/status': { status: 'dropped', reason: 'Niet meer nodig.' },
+	'PUT /api/policy-actions/{id}/outcome': { titleNl: 'Gedaan', titleEn: 'Done', heardNl: 'Gehoord.', heardEn: 'Heard.', didNl: 'Gedaan.', didEn: 'Done.' }
 };
 const keyOf = (r: Route) => `${r.method} ${r.path}`;
 const examplesOf = (r: Route): Body[] => {
@@ -249,7 +262,11 @@ const fieldNamed = (r: Route, field: string) => (r.body?.anyOf ? 'body' : field)
 const BODY_LIMIT = 256 * 1024;
 
 /** The one example refused on purpose, and the field it names: a right current password would end the caller's other sessions. */
-const REFUSED_FOR_WHAT_IT_SAYS: Record<string, string> = { 'POST /api/me/password': 'currentPassword' };
+const REFUSED_FOR_WHAT_IT_SAYS: Record<string, string> = {
+	'POST /api/me/password': 'currentPassword',
+	// A well-formed owner who is no one on the policy staff (a real one's id is not known here): refused naming the field.
+	'POST /api/policy-actions': 'ownerId'
+};
 /**
  * Number fields whose schema coerces (shared with the forms, which send
  * strings), so JSON `true` reads as 1. Not what the OpenAPI document says

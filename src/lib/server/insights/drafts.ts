@@ -27,9 +27,9 @@ export async function createInsight(actor: Actor, raw: InsightInput): Promise<{ 
 		await tx.insert(insightEvents).values({ insightId: id, kind: 'created', actorId: a.user.id });
 		await setThemes(tx, id, input.themes);
 		await linkEvidence(tx, a, id, [
-			...input.notes.map((n) => ({ kind: 'session_note' as const, id: n })),
-			...input.surveyResults.map((n) => ({ kind: 'survey_result' as const, id: n })),
-			...input.excerpts.map((n) => ({ kind: 'post_excerpt' as const, id: n }))
+			...input.notes.map((n) => ({ kind: 'session_note' as const, id: n, field: 'notes' })),
+			...input.surveyResults.map((n) => ({ kind: 'survey_result' as const, id: n, field: 'surveyResults' })),
+			...input.excerpts.map((n) => ({ kind: 'post_excerpt' as const, id: n, field: 'excerpts' }))
 		]);
 		emit({ type: 'insights.changed', what: 'insight', id });
 		return { id };

@@ -183,8 +183,11 @@ export async function evidencePool(actor: Actor) {
 
 const SOURCE_COLUMN = { session_note: 'noteEntryId', survey_result: 'surveyEvidenceId', post_excerpt: 'excerptId' } as const;
 
-/** Refuses a source that is not (or no longer) evidence: a note not highlighted, a mark taken back, an excerpt whose post is gone. */
-async function requireSource(tx: Tx, kind: EvidenceKind, id: number): Promise<void> {
+/**
+ * Refuses a source that is not (or no longer) evidence: a note not highlighted, a mark taken back, an excerpt whose
+ * post is gone. Named as the field it came in (a list of a new insight's form), or as the one source asked for.
+ */
+async function requireSource(tx: Tx, kind: EvidenceKind, id: number, field?: string): Promise<void> {
 	let ok: unknown[] = [];
 	if (kind === 'session_note')
 		ok = await tx
@@ -198,14 +201,17 @@ async function requireSource(tx: Tx, kind: EvidenceKind, id: number): Promise<vo
 			.from(postExcerpts)
 			.innerJoin(posts, eq(posts.id, postExcerpts.postId))
 			.where(and(eq(postExcerpts.id, id), eq(posts.status, 'visible')));
-	if (ok.length === 0) throw new DomainError('not_found', 'error_evidence_not_found', { field: 'sourceId' });
+	if (ok.length === 0)
+		throw field
+			? new DomainError('invalid_input', 'error_evidence_not_found', { field, fields: { [field]: 'error_evidence_not_found' } })
+			: new DomainError('not_found', 'error_evidence_not_found', { field: 'sourceId' });
 }
 
 /** Links sources to an insight in the caller's transaction; a source linked already is left as it is. Returns how many were new. */
-export async function linkEvidence(tx: Tx, a: StaffActor, insightId: number, sources: { kind: EvidenceKind; id: number }[]): Promise<number> {
+export async function linkEvidence(tx: Tx, a: StaffActor, insightId: number, sources: { kind: EvidenceKind; id: number; field?: string }[]): Promise<number> {
 	let added = 0;
 	for (const s of sources) {
-		await requireSource(tx, s.kind, s.id);
+		await requireSource(tx, s.kind, s.id, s.field);
 		const rows = await tx
 			.insert(insightEvidence)
 			.values({ insightId, kind: s.kind, [SOURCE_COLUMN[s.kind]]: s.id, addedBy: a.user.id })

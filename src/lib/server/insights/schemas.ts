@@ -6,15 +6,14 @@ import { ACTION_STATUSES, EVIDENCE_KINDS, EXCERPT_MAX, INSIGHT_STATUSES } from '
 /**
  * What coordinators, moderators and policy staff send in the policy loop:
  * one schema per input, for the API (JSON) and the pages (forms) alike.
- * Lists arrive as arrays (JSON) or as one value or several (ticked boxes).
+ * Lists arrive as arrays (the pages read ticked boxes with getAll).
  */
 
 export const IdParam = z.object({ id: wholeNumber('error_insight_not_found') });
 export const ActionIdParam = z.object({ id: wholeNumber('error_action_not_found') });
 export const OutcomeIdParam = z.object({ id: wholeNumber('error_outcome_not_found') });
 
-const ids = (error: string, max = 20) =>
-	z.union([z.array(wholeNumber(error)).max(max, error), wholeNumber(error).transform((v) => [v])], { error }).default([]);
+const ids = (error: string, max = 20) => z.array(wholeNumber(error), { error }).max(max, error).default([]);
 
 export const ExcerptInput = z.object({
 	postId: wholeNumber('error_post_not_found'),
