@@ -30,6 +30,8 @@ export const DEMO_CATEGORIES = [
 	{ slug: 'middle-east', nameNl: 'Midden-Oosten', nameEn: 'Middle East', descriptionNl: 'Partners op standplaatsen in het Midden-Oosten en Noord-Afrika.', descriptionEn: 'Partners posted in the Middle East and North Africa.' },
 	{ slug: 'europe-north-america', nameNl: 'Europa en Noord-Amerika', nameEn: 'Europe and North America', descriptionNl: 'Partners op standplaatsen in Europa, de VS en Canada.', descriptionEn: 'Partners posted in Europe, the US and Canada.' },
 	// Where coordinators post a session's summary (shared/meetings-notes.ts BOARD_SUMMARY_CATEGORY looks it up by this slug).
+	// Where policy staff publish "You said, we did" (shared/insights.ts OUTCOME_CATEGORY).
+	{ slug: 'you-said-we-did', nameNl: 'Jullie zeiden, wij deden', nameEn: 'You said, we did', descriptionNl: 'Wat partners aankaartten, en wat het ministerie ermee deed (of waarom niet).', descriptionEn: 'What partners raised, and what the ministry did with it (or why not).' },
 	{ slug: 'sounding-board', nameNl: 'Uit de klankbordgroep', nameEn: 'From the sounding board', descriptionNl: 'Samenvattingen van de sessies van de klankbordgroep: wat er besproken en besloten is, en wat er nu gebeurt.', descriptionEn: 'Summaries of the sounding board’s sessions: what was discussed and decided, and what happens next.' }
 ];
 

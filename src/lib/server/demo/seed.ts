@@ -9,6 +9,7 @@ import { seedMembership } from './membership-content';
 import { seedModeration } from './moderation-content';
 import { seedBoard } from './board-seed';
 import { seedSurveys } from './surveys-seed';
+import { seedInsights } from './insights-seed';
 import { seedMeetings } from './meetings-seed';
 
 /** Shown on the login page and in the README while demo mode is on. */
@@ -63,6 +64,8 @@ export async function seedDemo(): Promise<boolean> {
 		await seedMeetings(tx);
 		// After the board: partners' diversity answers are attached to the survey's responses from their board profiles.
 		await seedSurveys(tx);
+		// Last: insights draw on the group's posts, the sessions' highlights and the survey's results.
+		await seedInsights(tx);
 	});
 	return true;
 }

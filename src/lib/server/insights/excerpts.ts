@@ -17,6 +17,8 @@ import { ExcerptInput } from './schemas';
  */
 
 const letters = (s: string) => s.toLocaleLowerCase('nl').replace(/[^\p{L}\p{N}]+/gu, '');
+/** Whether the excerpt is the post's own words. */
+export const inPost = (body: string, excerpt: string) => letters(excerpt) !== '' && letters(body).includes(letters(excerpt));
 
 export async function captureExcerpt(actor: Actor, raw: ExcerptInput): Promise<{ id: number }> {
 	const a = requireCapability(actor, 'insights.capture');
@@ -30,7 +32,7 @@ export async function captureExcerpt(actor: Actor, raw: ExcerptInput): Promise<{
 			.innerJoin(categories, eq(categories.id, threads.categoryId))
 			.where(eq(posts.id, input.postId));
 		if (!row || !isPublic({ status: row.status }, { status: row.threadStatus }, { archived: row.archived })) throw new DomainError('not_found', 'error_post_not_found');
-		if (!letters(row.body).includes(letters(input.excerpt)) || letters(input.excerpt) === '')
+		if (!inPost(row.body, input.excerpt))
 			throw new DomainError('invalid_input', 'error_excerpt_not_in_post', { field: 'excerpt', fields: { excerpt: 'error_excerpt_not_in_post' } });
 		const [excerpt] = await tx
 			.insert(postExcerpts)
