@@ -132,6 +132,18 @@ describe('drafting and reviewing', () => {
 		expect((await t.api(`/api/insights/${keep}/merge`, { method: 'POST', cookie: coordinator.cookie, body: { into: keep } })).status).toBe(400);
 	});
 
+	it('merges two insights into each other at once without a deadlock: one wins, the other is told', async () => {
+		for (let round = 0; round < 5; round++) {
+			const a = await draftInsight(t, coordinator.cookie, { title: `A${round}`, excerpts: [excerpt] });
+			const b = await draftInsight(t, coordinator.cookie, { title: `B${round}`, excerpts: [excerpt] });
+			const both = await Promise.all([
+				t.api(`/api/insights/${a}/merge`, { method: 'POST', cookie: coordinator.cookie, body: { into: b } }),
+				t.api(`/api/insights/${b}/merge`, { method: 'POST', cookie: coordinator.cookie, body: { into: a } })
+			]);
+			expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+		}
+	});
+
 	it('is closed to members, board members, moderators and admins', async () => {
 		const id = await draftInsight(t, coordinator.cookie, { excerpts: [excerpt] });
 		for (const roles of [['member'], ['member', 'board_member'], ['member', 'moderator'], ['admin']] as const) {
