@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { AxeResults, Result } from 'axe-core';
 
 /** Shared by every spec: the demo accounts, the messages in both languages and a few page actions. */
@@ -195,4 +195,47 @@ export function roomJoined(page: Page, room: string): Promise<void> {
 			ws.on('framereceived', (f) => received(String(f.payload)));
 		});
 	});
+}
+
+/** A browser context signed in as a demo account, in a language, with or without JavaScript. */
+export async function contextFor(browser: Browser, account: AccountName, lang: Lang, javaScriptEnabled = true): Promise<BrowserContext> {
+	const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled });
+	await apiLogin(context, account, lang);
+	return context;
+}
+
+/** The widths every page is looked at: a desktop and a phone (390×844). */
+export const PAGE_VIEWPORTS = [
+	{ width: 1280, height: 900 },
+	{ width: 390, height: 844 }
+];
+
+/**
+ * Each page as its reader opens it, at both widths: it answers 200 with a
+ * heading, passes axe (folded parts opened, so axe reads inside them too), is
+ * photographed into test-results/<dir>/, and does not scroll sideways at 320 px.
+ */
+export async function checkPages(browser: Browser, lang: Lang, dir: string, pages: { account: AccountName; path: string; name: string }[]): Promise<void> {
+	const contexts = new Map<AccountName, BrowserContext>();
+	const openFolds = (page: Page) => page.locator('main details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+	for (const p of pages) {
+		if (!contexts.has(p.account)) contexts.set(p.account, await contextFor(browser, p.account, lang));
+		const page = await contexts.get(p.account)!.newPage();
+		for (const viewport of PAGE_VIEWPORTS) {
+			await page.setViewportSize(viewport);
+			const response = await page.goto(p.path);
+			expect(response?.status(), p.path).toBe(200);
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			await openFolds(page);
+			await expectAccessible(page, `${p.path} at ${viewport.width} px`, lang);
+			await page.screenshot({ path: `test-results/${dir}/${lang}-${viewport.width}-${p.name}.png`, fullPage: true });
+		}
+		await page.setViewportSize({ width: 320, height: 640 });
+		await page.goto(p.path);
+		await openFolds(page);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(overflow, `${p.path} scrolls sideways at 320 px by ${overflow} px`).toBeLessThanOrEqual(0);
+		await page.close();
+	}
+	for (const c of contexts.values()) await c.close();
 }

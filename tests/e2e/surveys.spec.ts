@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { apiLogin, expectAccessible, LANGS, msg, roomJoined, type AccountName, type Lang } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { checkPages, contextFor, LANGS, msg, roomJoined, type AccountName } from './helpers';
 
 /**
  * Surveys in the browser (issue 14): a coordinator builds a survey with every
@@ -23,12 +23,6 @@ const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 
 const TITLE_NL = `Werk op de post ${unique}`;
 const TITLE_EN = `Work at the posting ${unique}`;
 let surveyId = 0;
-
-async function contextFor(browser: Browser, account: AccountName, lang: Lang, javaScriptEnabled = true): Promise<BrowserContext> {
-	const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled });
-	await apiLogin(context, account, lang);
-	return context;
-}
 
 /** A datetime-local value `days` from now, on the UTC clock: a day either side is past or future in every zone. */
 const localIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 16);
@@ -294,11 +288,6 @@ test('the coordinator closes it, reads a breakdown with small groups hidden, and
 	await context.close();
 });
 
-const VIEWPORTS = [
-	{ width: 1280, height: 900 },
-	{ width: 390, height: 844 }
-];
-
 for (const lang of LANGS) {
 	test(`the survey pages pass axe in ${lang === 'nl' ? 'Dutch' : 'English'} at 1280 and 390 px, and none scrolls sideways at 320 px`, async ({ browser }) => {
 		test.setTimeout(240_000);
@@ -315,26 +304,6 @@ for (const lang of LANGS) {
 			{ account: 'member', path: `/surveys/${surveyId}`, name: 'answered' },
 			{ account: 'member', path: `/surveys/${surveyId}/results`, name: 'results-member' }
 		];
-		const contexts = new Map<AccountName, BrowserContext>();
-		for (const p of pages) {
-			if (!contexts.has(p.account)) contexts.set(p.account, await contextFor(browser, p.account, lang));
-			const page = await contexts.get(p.account)!.newPage();
-			for (const viewport of VIEWPORTS) {
-				await page.setViewportSize(viewport);
-				const response = await page.goto(p.path);
-				expect(response?.status(), p.path).toBe(200);
-				await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-				// The builder's and the results' folded parts open, so axe reads what is inside them too.
-				await page.locator('main details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-				await expectAccessible(page, `${p.path} at ${viewport.width} px`, lang);
-				await page.screenshot({ path: `test-results/surveys/${lang}-${viewport.width}-${p.name}.png`, fullPage: true });
-			}
-			await page.setViewportSize({ width: 320, height: 640 });
-			await page.goto(p.path);
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-			expect(overflow, `${p.path} scrolls sideways at 320 px by ${overflow} px`).toBeLessThanOrEqual(0);
-			await page.close();
-		}
-		for (const c of contexts.values()) await c.close();
+		await checkPages(browser, lang, 'surveys', pages);
 	});
 }

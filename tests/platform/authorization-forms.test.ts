@@ -20,6 +20,7 @@ import { PRINCIPALS, useServer, type Principal, type PrincipalName } from '../he
 import { newApplicant, newInvitationToken } from '../helpers/membership';
 import { meetings } from '../../src/lib/server/db/schema';
 import { createSurvey } from '../helpers/surveys';
+import { captureExcerpt, draftInsight } from '../helpers/insights';
 
 const routesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/routes');
 
@@ -172,6 +173,27 @@ const ACTIONS: Record<string, Row> = {
 	// For applicants (each withdraws a request of their own, refused here for the empty form); members are sent home.
 	'/pending ?/withdraw':              [ LOGIN,   '400',   LOGIN,   HOME,    HOME,    HOME,    HOME,    HOME,    HOME    ],
 	'/profile default':                 [ LOGIN,   PENDING, LOGIN,   '200',   '200',   '200',   '403',   '403',   '403'   ],
+	// The policy loop: coordinators draft insights (new, edit, evidence, remove, submit), policy staff review them and keep
+	// the themes, both merge; anyone else is refused. The fixture insight is submitted (status new): an empty form is
+	// refused (400), and submitting it again is a conflict (409). Moderators and coordinators who read the group capture a
+	// post's words (the demo coordinator is not in the group: refused); an empty excerpt is refused.
+	'/insights/new ?/create':                    [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '400',   '403',   '403'   ],
+	'/insights/[id] ?/edit':                     [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '400',   '403',   '403'   ],
+	'/insights/[id] ?/evidence':                 [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '400',   '403',   '403'   ],
+	'/insights/[id] ?/remove':                   [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '400',   '403',   '403'   ],
+	'/insights/[id] ?/submit':                   [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '409',   '403',   '403'   ],
+	'/insights/[id] ?/review':                   [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '403',   '400',   '403'   ],
+	'/insights/[id] ?/merge':                    [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '400',   '400',   '403'   ],
+	'/insights/themes ?/add':                    [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '403',   '400',   '403'   ],
+	'/insights/themes ?/archive':                [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '403',   '400',   '403'   ],
+	'/group/t/[id]/capture/[postId] ?/capture':  [ LOGIN, PENDING, LOGIN, '403',   '403',   '400',   '403',   '403',   '403'   ],
+	// Policy actions and outcomes: policy staff only. An empty form is refused (400); on an action or outcome that does not
+	// exist (2147483000) the refused form's page is a 404.
+	'/insights/actions ?/create':                [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '403',   '400',   '403'   ],
+	'/insights/actions/[id] ?/status':           [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '403',   '404',   '403'   ],
+	'/insights/actions/[id] ?/update':           [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '403',   '404',   '403'   ],
+	'/outcomes/new ?/save':                      [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '403',   '400',   '403'   ],
+	'/outcomes/[id] ?/publish':                  [ LOGIN, PENDING, LOGIN, '403',   '403',   '403',   '403',   '404',   '403'   ],
 	// Surveys: owners (coordinators and policy staff) build, open and publish. The fixture is a draft with dates and no
 	// questions: an empty form is refused (400); removing no question is a 404;
 	// opening it is refused for want of questions and closing it for not being open (409). Answering is for members of a
@@ -193,7 +215,7 @@ const ACTIONS: Record<string, Row> = {
 
 const t = useServer({ pages: true });
 const principals = {} as Record<PrincipalName, Principal>;
-let fixture: { helperCookie: string; threadId: number; memberId: string; token: string };
+let fixture: { helperCookie: string; threadId: number; postId: number; memberId: string; token: string };
 
 beforeAll(async () => {
 	for (const name of PRINCIPALS) principals[name] = await t.principal(name);
@@ -201,7 +223,7 @@ beforeAll(async () => {
 	const helperCookie = await t.login(helper.email, helper.password);
 	const thread = await t.api('/api/threads', { method: 'POST', cookie: helperCookie, body: { category: 'welcome', title: 'Forms matrix thread', body: 'Hello.' } });
 	if (thread.status !== 201) throw new Error(`thread: ${thread.status} ${JSON.stringify(thread.body)}`);
-	fixture = { helperCookie, threadId: thread.body.threadId, memberId: helper.id, token: (await newInvitationToken(t)).token };
+	fixture = { helperCookie, threadId: thread.body.threadId, postId: thread.body.postId, memberId: helper.id, token: (await newInvitationToken(t)).token };
 });
 
 /** A board session held yesterday, its notes not published: the sessions' pages act on it. */
@@ -216,6 +238,15 @@ beforeAll(async () => {
 let surveyId = 0;
 beforeAll(async () => {
 	surveyId = await createSurvey(t, principals.coordinator.cookie!);
+});
+
+/** An insight the demo coordinator drafted from the moderator's excerpt and submitted (status new): the insight pages act on it. */
+let insightId = 0;
+beforeAll(async () => {
+	const excerpt = await captureExcerpt(t, principals.moderator.cookie!, fixture.postId, 'Hello.');
+	insightId = await draftInsight(t, principals.coordinator.cookie!, { excerpts: [excerpt] });
+	const submitted = await t.api(`/api/insights/${insightId}/submit`, { method: 'POST', cookie: principals.coordinator.cookie });
+	if (submitted.status !== 200) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
 });
 
 /** A fresh post by the fixture's helper, for a moderator to act on once. */
@@ -264,6 +295,10 @@ function addressOf(action: string): string {
 	const [page, name] = action.split(' ') as [string, string];
 	const url = page
 		.replace('/group/[category]', '/group/welcome')
+		.replace('/group/t/[id]/capture/[postId]', `/group/t/${fixture.threadId}/capture/${fixture.postId}`)
+		.replace('/insights/actions/[id]', '/insights/actions/2147483000')
+		.replace('/outcomes/[id]', '/outcomes/2147483000')
+		.replace('/insights/[id]', `/insights/${insightId}`)
 		.replace('/group/t/[id]', `/group/t/${fixture.threadId}`)
 		.replace('/members/[handle]', '/members/sanne-de-vries')
 		.replace('/moderation/members/[id]', `/moderation/members/${fixture.memberId}`)

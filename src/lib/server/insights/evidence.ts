@@ -188,7 +188,7 @@ const SOURCE_COLUMN = { session_note: 'noteEntryId', survey_result: 'surveyEvide
  * post is gone. Named as the field it came in (a list of a new insight's form), or as the one source asked for.
  */
 async function requireSource(tx: Tx, kind: EvidenceKind, id: number, field?: string): Promise<void> {
-	let ok: unknown[] = [];
+	let ok: unknown[];
 	if (kind === 'session_note')
 		ok = await tx
 			.select({ id: meetingNoteEntries.id })

@@ -81,7 +81,7 @@ export const DecideJoinRequestInput = z
 		/** Decided from the moderators' queue: refused if another moderator handled that item first. */
 		caseId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number({ error: 'error_case_not_found' }).int({ error: 'error_case_not_found' }).positive({ error: 'error_case_not_found' }).max(Number.MAX_SAFE_INTEGER, { error: 'error_case_not_found' }).optional())
 	})
-	.refine((v) => v.decision === 'approve' || v.reason, { error: 'error_decline_reason', path: ['reason'] });
+	.refine((v) => v.decision === 'approve' || v.reason, { error: 'error_join_decline_reason', path: ['reason'] });
 export type DecideJoinRequestInput = z.infer<typeof DecideJoinRequestInput>;
 
 /** A partial update; null (or '' for the city) clears the posting. */

@@ -10,7 +10,7 @@ import { acceptedInsights } from './accepted.server';
  * Policy actions: every one, newest first, paged by cursor (?cursor=), for
  * coordinators and policy staff; policy staff start one here, for the
  * accepted insights they tick (?insight= ticks one to begin with: the
- * insight's page links here).
+ * insight's page links here; ?new opens the form).
  */
 export const load: PageServerLoad = async (event) => {
 	const actor = pageGuard(event, 'active');
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 		dueDate: '',
 		insights: insight !== undefined && insights.some((i) => i.id === insight) ? [String(insight)] : []
 	};
-	return { actions, create, owners, insights, values, paged: cursor !== undefined, start: insight !== undefined, timeZone: actor.user.timeZone };
+	return { actions, create, owners, insights, values, paged: cursor !== undefined, start: insight !== undefined || event.url.searchParams.has('new'), timeZone: actor.user.timeZone };
 };
 
 export const actions: Actions = {

@@ -4,6 +4,7 @@ import { formAction, orErrorPage, pageGuard } from '$lib/server/kit';
 import { outcomeDetail, outcomePost, publishOutcome } from '$lib/server/insights/outcomes';
 import { renderMarkdown } from '$lib/server/discussion/markdown';
 import { outcomeId } from '../outcome-id.server';
+import { dimensionLabels } from '../../insights/dimension-labels.server';
 
 /**
  * One outcome: what was heard and what was done (or why not), the action and
@@ -29,6 +30,7 @@ export const load: PageServerLoad = async (event) => {
 	const notified = Number(event.url.searchParams.get('notified'));
 	return {
 		outcome: o,
+		dimensions: await dimensionLabels(o.insights.flatMap((i) => i.evidence.map((e) => e.survey?.dimension ?? null))),
 		html,
 		post,
 		done: event.url.searchParams.get('done'),
