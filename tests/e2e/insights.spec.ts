@@ -137,6 +137,9 @@ test('a coordinator drafts an insight from the pool and submits it', async ({ br
 	// The excerpt the moderator kept from the thread, by its words (no author anywhere).
 	const pool = page.getByRole('group', { name: msg('nl', 'insights_pool_excerpts') });
 	await pool.getByRole('checkbox', { name: new RegExp(posts[0]!.words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().check();
+	// With a session's highlight and a survey's result beside it: the three kinds of evidence in one insight.
+	await page.getByRole('group', { name: msg('nl', 'insights_pool_notes') }).getByRole('checkbox').first().check();
+	await page.getByRole('group', { name: msg('nl', 'insights_pool_surveys') }).getByRole('checkbox').first().check();
 	await page.getByRole('button', { name: msg('nl', 'insights_new_submit') }).click();
 
 	await expect(page).toHaveURL(/\/insights\/\d+\?done=created/);
@@ -146,6 +149,7 @@ test('a coordinator drafts an insight from the pool and submits it', async ({ br
 	await expect(page.locator('.badges .badge')).toHaveText(msg('nl', 'insights_status_draft'));
 	const evidence = page.getByRole('region', { name: msg('nl', 'insights_evidence_title') });
 	await expect(evidence).toContainText(posts[0]!.words);
+	await expect(evidence.locator('ol.evidence-list > li')).toHaveCount(3);
 
 	await page.getByRole('button', { name: msg('nl', 'insights_submit_button') }).click();
 	await expect(page.getByRole('status')).toHaveText(msg('nl', 'insights_done_submitted'));
@@ -168,7 +172,7 @@ test('policy staff take it under review and accept it, while the coordinator see
 	await page.goto('/insights?status=new');
 	const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: TITLE }) });
 	await expect(item).toContainText(msg('en', 'insights_status_new'));
-	await expect(item).toContainText(msg('en', 'insights_evidence_count', { count: 1 }));
+	await expect(item).toContainText(msg('en', 'insights_evidence_count', { count: 3 }));
 	await item.getByRole('link', { name: TITLE }).click();
 	await expect(page).toHaveURL(new RegExp(`/insights/${firstInsight}$`));
 	// The excerpt reads as words only: no link into the group for staff who are not in it.
