@@ -121,6 +121,12 @@ test('a coordinator drafts an insight from the pool and submits it', async ({ br
 	test.setTimeout(120_000);
 	const context = await contextFor(browser, 'coordinator', 'nl');
 	const page = await context.newPage();
+	// First a highlight in the session going on now: a candidate for an insight, at the top of the pool.
+	const sessions = (await (await context.request.get('/api/board/sessions')).json()).items as { id: number; startAt: string; notesPublished: boolean }[];
+	const live = sessions.find((s) => !s.notesPublished && Date.parse(s.startAt) <= Date.now())!;
+	await page.goto(`/board/sessions/${live.id}/room`);
+	await page.getByRole('button', { name: msg('nl', 'room_entry_highlight') }).first().click();
+	await expect(page.getByText(msg('nl', 'room_highlight_done'))).toBeVisible();
 	await page.goto('/insights');
 	await page.getByRole('link', { name: msg('nl', 'insights_new_link') }).click();
 	await expect(page.getByRole('heading', { level: 1, name: msg('nl', 'insights_new_title') })).toBeVisible();
