@@ -1,4 +1,4 @@
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { eq, inArray, like, sql } from 'drizzle-orm';
 import type { Tx } from '../db';
 import {
 	categories,
@@ -159,7 +159,7 @@ export async function seedInsights(tx: Tx, now = new Date()): Promise<void> {
 		.values({ threadId: thread!.id, authorId: policy, title, body, bodyHtml: renderMarkdown(body), language: 'nl', status: 'visible', createdAt: published })
 		.returning({ id: posts.id });
 	await tx.update(threads).set({ lastPostId: post!.id }).where(eq(threads.id, thread!.id));
-	await tx.update(outcomes).set({ threadId: thread!.id }).where(and(eq(outcomes.id, outcome!.id)));
+	await tx.update(outcomes).set({ threadId: thread!.id }).where(eq(outcomes.id, outcome!.id));
 	const told = await contributorsOf(tx, doneAction.insights);
 	if (told.length)
 		await tx.insert(notifications).values(

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { rowsOf } from '../db';
+import { rowsOf, type Tx } from '../db';
 import { db, transact } from '../runtime';
 import { insights, outcomes, policyActionInsights, policyActions, userRoles, users } from '../db/schema';
 import { requireCapability, type Actor } from '../auth/actor';
@@ -52,7 +52,7 @@ export async function actionOwners(actor: Actor): Promise<{ id: string; name: st
 		.orderBy(asc(users.displayName));
 }
 
-async function requireOwner(tx: Parameters<Parameters<typeof transact>[0]>[0], ownerId: string) {
+async function requireOwner(tx: Tx, ownerId: string) {
 	const [row] = await tx
 		.select({ id: users.id })
 		.from(users)
@@ -61,7 +61,7 @@ async function requireOwner(tx: Parameters<Parameters<typeof transact>[0]>[0], o
 	if (!row) throw new DomainError('invalid_input', 'error_action_owner', { field: 'ownerId', fields: { ownerId: 'error_action_owner' } });
 }
 
-async function requireAccepted(tx: Parameters<Parameters<typeof transact>[0]>[0], ids: number[]) {
+async function requireAccepted(tx: Tx, ids: number[]) {
 	const rows = await tx.select({ id: insights.id, status: insights.status }).from(insights).where(inArray(insights.id, ids)).for('share');
 	if (rows.length !== new Set(ids).size || rows.some((r) => r.status !== 'accepted'))
 		throw new DomainError('invalid_input', 'error_action_insights', { field: 'insights', fields: { insights: 'error_action_insights' } });

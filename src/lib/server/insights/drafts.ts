@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { transact } from '../runtime';
 import { insightEvents, insightEvidence, insightThemeLinks, insights } from '../db/schema';
 import type { Actor } from '../auth/actor';
@@ -101,7 +101,7 @@ export async function mergeInsight(actor: Actor, id: number, raw: MergeInput): P
 		await tx.delete(insightThemeLinks).where(eq(insightThemeLinks.insightId, id));
 		const now = new Date();
 		await tx.update(insights).set({ status: 'merged', mergedInto: into, updatedAt: now, version: source.version + 1 }).where(eq(insights.id, id));
-		await tx.update(insights).set({ updatedAt: now, version: target.version + 1 }).where(and(eq(insights.id, into)));
+		await tx.update(insights).set({ updatedAt: now, version: target.version + 1 }).where(eq(insights.id, into));
 		await tx.insert(insightEvents).values([
 			{ insightId: id, kind: 'merged_into', actorId: a.user.id, otherInsightId: into },
 			{ insightId: into, kind: 'merged', actorId: a.user.id, otherInsightId: id }
@@ -111,7 +111,3 @@ export async function mergeInsight(actor: Actor, id: number, raw: MergeInput): P
 	});
 }
 
-/** Insights that exist, for checks elsewhere (actions link accepted ones only). */
-export async function statusesOf(tx: Parameters<Parameters<typeof transact>[0]>[0], ids: number[]) {
-	return tx.select({ id: insights.id, status: insights.status }).from(insights).where(inArray(insights.id, ids));
-}

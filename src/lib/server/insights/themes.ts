@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../db';
 import { db, transact } from '../runtime';
 import { insightThemeLinks, insightThemes } from '../db/schema';
@@ -55,6 +55,6 @@ export async function setThemes(tx: Tx, insightId: number, themeIds: number[]): 
 		if (found.length !== unique.length || found.some((t) => t.archived && !had.has(t.id)))
 			throw new DomainError('invalid_input', 'error_insight_theme', { field: 'themes', fields: { themes: 'error_insight_theme' } });
 	}
-	await tx.delete(insightThemeLinks).where(and(eq(insightThemeLinks.insightId, insightId)));
+	await tx.delete(insightThemeLinks).where(eq(insightThemeLinks.insightId, insightId));
 	if (unique.length) await tx.insert(insightThemeLinks).values(unique.map((themeId) => ({ insightId, themeId })));
 }
